@@ -1,0 +1,49 @@
+// Collection names and the shapes stored in them. Stored shapes are internal: what leaves a function
+// is always re-shaped into a contract type by its handler.
+import type { Column } from '../../src/contracts/portal';
+import type { ItemDetail } from '../../src/contracts/catalogue';
+import type { Report } from '../../src/contracts/report';
+
+export const COLLECTIONS = {
+  agency: 'agency',
+  categories: 'catalogueCategories',
+  disclosures: 'disclosures',
+  reports: 'reports',
+  staff: 'staff',
+} as const;
+
+export const AGENCY_PROFILE_ID = 'profile';
+
+export interface AgencyDoc {
+  name: string;
+  shortName: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  email: string;
+  source: string;
+  columns: Column[];
+}
+
+export interface CategoryDoc {
+  name: string;
+  description: string;
+  order: number;
+}
+
+export interface DisclosureDoc extends Omit<ItemDetail, 'id' | 'categoryName'> {
+  status: 'published' | 'withdrawn';
+  /** `publishedAt|_id`: a unique, sortable key for keyset pagination (newest first). */
+  sortKey: string;
+}
+
+export interface ReportDoc extends Report {
+  status: 'published';
+}
+
+/** Fields that lists filter and sort by; the SQLite adapter indexes them. */
+export const INDEXES: Array<[collection: string, fields: string[]]> = [
+  [COLLECTIONS.disclosures, ['categoryId', 'status', 'sortKey']],
+  [COLLECTIONS.categories, ['order']],
+  [COLLECTIONS.reports, ['year']],
+];

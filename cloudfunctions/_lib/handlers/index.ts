@@ -1,0 +1,12 @@
+// Every function's handlers, keyed like the contract registry: adding a contract without handlers
+// fails the type-check here.
+import type { HandlerRegistry } from '../router';
+import { catalogueHandlers } from './catalogue';
+import { portalHandlers } from './portal';
+import { reportHandlers } from './report';
+
+export const handlers: HandlerRegistry = {
+  portal: portalHandlers,
+  catalogue: catalogueHandlers,
+  report: reportHandlers,
+};

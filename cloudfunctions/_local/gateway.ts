@@ -1,0 +1,260 @@
+// The local gateway: one HTTP server on 127.0.0.1 that hosts the cloud functions (`POST /api/<name>`
+// with the same event CloudBase delivers) over the local store, the persona session (local only) and
+// the built H5 app. Production never runs this file.
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { MAX_EVENT_BYTES, type Envelope, type ErrorCode } from '../../src/contracts/core';
+import { localSessionSchema, switchPersonaSchema, type LocalSession } from '../../src/contracts/local';
+import { handlers } from '../_lib/handlers';
+import { STAFF_COLLECTION, type StaffRecord } from '../_lib/identity/caller';
+import { dispatch, fail, type Deps } from '../_lib/router';
+import { DEFAULT_PERSONA, PERSONAS, findPersona } from './personas';
+
+export interface GatewayOptions {
+  deps: Deps;
+  /** The built H5 app (dist/h5). Without it the gateway serves only the API. */
+  staticDir?: string;
+}
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNKNOWN_FUNCTION: 404,
+  UNKNOWN_ACTION: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const BASE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+class RequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(payload),
+    ...extraHeaders,
+  });
+  res.end(payload);
+}
+
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>, extraHeaders?: Record<string, string>): void {
+  sendJson(res, envelope.ok ? 200 : STATUS_BY_CODE[envelope.error.code], envelope, extraHeaders);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') throw new RequestError('BAD_REQUEST', '请求体须为 JSON（Content-Type: application/json）');
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_EVENT_BYTES) throw new RequestError('PAYLOAD_TOO_LARGE', `提交的内容过大（上限 ${MAX_EVENT_BYTES / 1024} KB）`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_EVENT_BYTES) throw new RequestError('PAYLOAD_TOO_LARGE', `提交的内容过大（上限 ${MAX_EVENT_BYTES / 1024} KB）`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) throw new RequestError('BAD_REQUEST', '请求体为空');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RequestError('BAD_REQUEST', '请求体不是合法的 JSON');
+  }
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name) cookies[name] = rest.join('=');
+  }
+  return cookies;
+}
+
+/** A Content-Security-Policy that allows exactly the inline scripts index.html ships (by hash). */
+function contentSecurityPolicy(indexHtml: string): string {
+  const hashes = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    // Taro's web components inject style attributes at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export function createGateway(options: GatewayOptions): Server {
+  const { deps } = options;
+  const sessions = new Map<string, string>();
+  const gzipCache = new Map<string, Buffer>();
+  const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined;
+  let csp: string | undefined;
+
+  function sessionOf(req: IncomingMessage): { sid: string; persona: string; isNew: boolean } {
+    const sid = parseCookies(req.headers.cookie).sid;
+    if (sid && /^[a-f0-9]{32}$/.test(sid)) {
+      return { sid, persona: sessions.get(sid) ?? DEFAULT_PERSONA, isNew: !sessions.has(sid) };
+    }
+    return { sid: randomBytes(16).toString('hex'), persona: DEFAULT_PERSONA, isNew: true };
+  }
+
+  function sessionCookie(sid: string): Record<string, string> {
+    return { 'set-cookie': `sid=${sid}; Path=/; HttpOnly; SameSite=Strict` };
+  }
+
+  async function describeSession(current: string): Promise<LocalSession> {
+    const personas = await Promise.all(
+      PERSONAS.map(async (persona) => {
+        const staff = persona.openid ? await deps.store.get<StaffRecord>(STAFF_COLLECTION, persona.openid) : null;
+        return { key: persona.key, label: persona.label, roles: staff?.roles ?? [] };
+      }),
+    );
+    return localSessionSchema.parse({ current, personas });
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, functionName: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendEnvelope(res, fail('BAD_REQUEST', '请使用 POST 方法调用云函数'), { allow: 'POST' });
+      return;
+    }
+    const session = sessionOf(req);
+    const event = await readJsonBody(req);
+    const persona = findPersona(session.persona) ?? findPersona(DEFAULT_PERSONA)!;
+    const envelope = await dispatch(handlers, deps, { functionName, event, identity: { openid: persona.openid } });
+    sendEnvelope(res, envelope, session.isNew ? sessionCookie(session.sid) : {});
+  }
+
+  async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const session = sessionOf(req);
+    if (req.method === 'POST') {
+      const body = switchPersonaSchema.safeParse(await readJsonBody(req));
+      if (!body.success || !findPersona(body.data.persona)) {
+        sendEnvelope(res, fail('VALIDATION_FAILED', '未知的演示身份'));
+        return;
+      }
+      sessions.set(session.sid, body.data.persona);
+      sendJson(res, 200, await describeSession(body.data.persona), sessionCookie(session.sid));
+      return;
+    }
+    if (req.method !== 'GET') {
+      sendEnvelope(res, fail('BAD_REQUEST', '仅支持 GET 与 POST'));
+      return;
+    }
+    if (session.isNew) sessions.set(session.sid, session.persona);
+    sendJson(res, 200, await describeSession(session.persona), session.isNew ? sessionCookie(session.sid) : {});
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (!staticRoot) {
+      sendEnvelope(res, fail('NOT_FOUND', '未构建 H5 应用：请先运行 npm run build:h5'));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendEnvelope(res, fail('BAD_REQUEST', '不支持的请求方法'));
+      return;
+    }
+    let file = normalize(join(staticRoot, decodeURIComponent(pathname)));
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
+      sendEnvelope(res, fail('NOT_FOUND'));
+      return;
+    }
+    const info = await stat(file).catch(() => undefined);
+    if (!info || info.isDirectory()) {
+      // Unknown paths without an extension fall back to the app (it routes by hash).
+      if (extname(pathname)) {
+        sendEnvelope(res, fail('NOT_FOUND'));
+        return;
+      }
+      file = join(staticRoot, 'index.html');
+    }
+    const body = await readFile(file);
+    const isHtml = file.endsWith('.html');
+    if (isHtml && !csp) csp = contentSecurityPolicy(body.toString('utf8'));
+    const headers: Record<string, string | number> = {
+      ...BASE_HEADERS,
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      // Hashed assets never change; the page itself is always revalidated.
+      'cache-control': isHtml ? 'no-cache' : 'public, max-age=31536000, immutable',
+    };
+    if (isHtml && csp) headers['content-security-policy'] = csp;
+    let payload: Buffer = body;
+    if (/\.(js|css|html|json|svg)$/.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      payload = gzipCache.get(file) ?? Buffer.from(gzipSync(body));
+      if (!isHtml) gzipCache.set(file, payload);
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+    }
+    headers['content-length'] = payload.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : payload);
+  }
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
+    const work = (async () => {
+      const api = /^\/api\/([^/]+)\/?$/.exec(pathname);
+      if (api) return handleApi(req, res, decodeURIComponent(api[1] ?? ''));
+      if (pathname === '/local/session') return handleSession(req, res);
+      if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
+      if (pathname.startsWith('/api/') || pathname === '/api') return sendEnvelope(res, fail('UNKNOWN_FUNCTION', '请求的服务不存在'));
+      return handleStatic(req, res, pathname);
+    })();
+    work.catch((error: unknown) => {
+      if (error instanceof RequestError) {
+        if (!res.headersSent) sendEnvelope(res, fail(error.code, error.message), { connection: 'close' });
+        req.resume();
+        return;
+      }
+      deps.log.error('gateway error', { path: pathname, error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+      if (!res.headersSent) sendEnvelope(res, fail('INTERNAL'));
+      else res.destroy();
+    });
+  });
+}

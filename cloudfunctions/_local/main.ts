@@ -1,0 +1,59 @@
+// `npm start`: opens (and on first start seeds) the local SQLite store, then serves the H5 app and
+// the cloud functions on 127.0.0.1. `--reset-only` deletes the local data and exits.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createSqliteStore } from '../_lib/adapters/sqlite-store';
+import { systemClock } from '../_lib/ports/clock';
+import { consoleLogger } from '../_lib/ports/logger';
+import { seedStore } from '../_lib/seed';
+import { createGateway } from './gateway';
+import { ensureLocalStaff } from './personas';
+
+const root = process.cwd();
+const dataFile = resolve(root, process.env.DATA_FILE ?? '.data/local.sqlite');
+const staticDir = resolve(root, process.env.STATIC_DIR ?? 'dist/h5');
+const seedFile = resolve(root, process.env.SEED_REPORT_FILE ?? 'cloudfunctions/_lib/seed/zibo-2023-annual-report.txt');
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 8787);
+
+function resetData(): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
+  console.log(`已清除本地数据：${dataFile}`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--reset-only')) {
+    resetData();
+    return;
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  mkdirSync(dirname(dataFile), { recursive: true });
+  const store = createSqliteStore(dataFile);
+  const seeded = await seedStore(store, {
+    reportText: readFileSync(seedFile, 'utf8'),
+    demoPerCategory: process.env.DEMO_ITEMS_PER_CATEGORY ? Number(process.env.DEMO_ITEMS_PER_CATEGORY) : undefined,
+  });
+  await ensureLocalStaff(store);
+
+  const server = createGateway({ deps: { store, clock: systemClock, log: consoleLogger }, staticDir });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    console.log(seeded ? `已从种子报告初始化本地数据：${dataFile}` : `使用已有本地数据：${dataFile}`);
+    console.log(`本地网关已启动：http://${host}:${actualPort}/`);
+  });
+
+  const shutdown = () => {
+    server.close(() => {
+      void store.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// Contract of the `portal` cloud function: the agency's profile and its columns (data, not code, so
+// another agency can run the product with its own profile).
+import * as z from 'zod/mini';
+import { defineAction, defineFunction } from './core';
+
+export const columnSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** `available` columns open a page; `planned` ones are shown as coming soon. */
+  status: z.enum(['available', 'planned']),
+  /** Mini-app route for available columns. */
+  route: z.optional(z.string()),
+});
+export type Column = z.infer<typeof columnSchema>;
+
+export const agencyProfileSchema = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string(),
+  postcode: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  /** Where the contact figures were read (e.g. the 2023 annual report's preamble). */
+  source: z.string(),
+  columns: z.array(columnSchema),
+});
+export type AgencyProfile = z.infer<typeof agencyProfileSchema>;
+
+export const portalContract = defineFunction({
+  name: 'portal',
+  summary: '机构信息与栏目',
+  actions: {
+    getProfile: defineAction({
+      summary: 'The agency profile: name, contact details and columns.',
+      access: { kind: 'public' },
+      input: z.optional(z.object({})),
+      output: agencyProfileSchema,
+    }),
+  },
+});
