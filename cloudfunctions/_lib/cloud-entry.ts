@@ -1,0 +1,44 @@
+// The CloudBase host: turns one function invocation into a router dispatch. Identity is read from the
+// runtime's environment on every call (never from the event, never cached); the store is reused
+// across warm invocations.
+import { MAX_EVENT_BYTES } from '../../src/contracts/core';
+import type { FunctionName } from '../../src/contracts';
+import { createTcbStore } from './adapters/tcb-store';
+import { handlers } from './handlers';
+import { identityFromWxEnv } from './identity/wx-context';
+import { systemClock } from './ports/clock';
+import { consoleLogger } from './ports/logger';
+import { dispatch, fail, type Deps } from './router';
+
+function productionDeps(env: Record<string, string | undefined>): Deps {
+  return {
+    store: createTcbStore({
+      env: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '',
+      secretId: env.TENCENTCLOUD_SECRETID,
+      secretKey: env.TENCENTCLOUD_SECRETKEY,
+      sessionToken: env.TENCENTCLOUD_SESSIONTOKEN,
+    }),
+    clock: systemClock,
+    log: consoleLogger,
+  };
+}
+
+export function createCloudEntry(functionName: FunctionName, makeDeps: (env: Record<string, string | undefined>) => Deps = productionDeps) {
+  let deps: Deps | undefined;
+  return async function main(event: unknown): Promise<unknown> {
+    let size = 0;
+    try {
+      size = JSON.stringify(event ?? null).length;
+    } catch {
+      return fail('BAD_REQUEST');
+    }
+    if (size > MAX_EVENT_BYTES) return fail('PAYLOAD_TOO_LARGE');
+    try {
+      deps ??= makeDeps(process.env);
+    } catch (error) {
+      consoleLogger.error('cannot initialise dependencies', { error: error instanceof Error ? error.message : 'unknown' });
+      return fail('UNAVAILABLE');
+    }
+    return dispatch(handlers, deps, { functionName, event, identity: identityFromWxEnv(process.env) });
+  };
+}
