@@ -1,8 +1,8 @@
 // Dispatches one event to one action: parse with the shared contract, resolve and check the caller,
 // run the handler, check the answer against the contract, and map every failure to a stable code
 // and a Chinese message. Served identically by the CloudBase entry and the local gateway.
-import { contracts, findActionContract, isFunctionName, type ActionName, type ActionOutput, type FunctionName } from '../../src/contracts';
-import { ERROR_CODES, eventSchema, type Access, type ApiError, type Envelope, type ErrorCode, type ErrorIssue } from '../../src/contracts/core';
+import { type contracts, findActionContract, isFunctionName, type ActionName, type ActionOutput, type FunctionName } from '../../src/contracts';
+import { ERROR_CODES, eventSchema, issuesFromZod, type Access, type ApiError, type Envelope, type ErrorCode, type ErrorIssue } from '../../src/contracts/core';
 import { resolveCaller, type Caller, type RuntimeIdentity } from './identity/caller';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
@@ -49,9 +49,6 @@ export function fail(code: ErrorCode, message?: string, issues?: ErrorIssue[]): 
   return { ok: false, error };
 }
 
-function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): ErrorIssue[] {
-  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
 
 /** Why a caller may not run an action, or null when it may. */
 export function denialFor(access: Access, caller: Caller): ErrorCode | null {
@@ -77,7 +74,7 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
   if (!isFunctionName(functionName)) return fail('UNKNOWN_FUNCTION', `服务“${functionName.slice(0, 40)}”不存在`);
 
   const event = eventSchema.safeParse(request.event);
-  if (!event.success) return fail('BAD_REQUEST', '请求格式不正确：需要 action 字段', issuesOf(event.error));
+  if (!event.success) return fail('BAD_REQUEST', '请求格式不正确：需要 action 字段', issuesFromZod(event.error));
   const { action } = event.data;
 
   const contract = findActionContract(functionName, action);
@@ -86,7 +83,7 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
 
   const input = contract.input.safeParse(event.data.input);
   if (!input.success) {
-    const issues = issuesOf(input.error);
+    const issues = issuesFromZod(input.error);
     return fail('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${issues[0]?.message ?? ''}`, issues);
   }
 
@@ -99,7 +96,7 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
     // The output schema also strips any field it does not name: nothing internal leaks by accident.
     const output = contract.output.safeParse(result);
     if (!output.success) {
-      deps.log.error('handler returned data outside its contract', { function: functionName, action, issues: issuesOf(output.error).map((i) => i.path).join(',') });
+      deps.log.error('handler returned data outside its contract', { function: functionName, action, issues: issuesFromZod(output.error).map((i) => i.path).join(',') });
       return fail('INTERNAL');
     }
     return { ok: true, data: output.data };

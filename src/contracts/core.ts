@@ -2,6 +2,11 @@
 // Isomorphic: zod/mini and plain TypeScript only (no Taro, no SDK, no Node built-ins), because this
 // code ships inside the mini-program, where every kilobyte counts (zod/mini is far smaller than zod).
 import * as z from 'zod/mini';
+import { zhCN } from 'zod/locales';
+
+// Validation messages default to Chinese everywhere the contracts are used; fields that a person
+// fills in carry their own, more specific message.
+z.config(zhCN());
 
 /** Who may call an action. Checked by the router before the handler runs. */
 export type StaffRole = 'clerk' | 'reviewer' | 'admin';
@@ -84,3 +89,13 @@ export const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '�
 export const pageLimitSchema = z.optional(z.int().check(z.gte(1, '每页条数至少为 1'), z.lte(50, '每页条数最多为 50')));
 /** Opaque keyset cursor returned by a previous page. */
 export const cursorSchema = z.optional(z.nullable(z.string().check(z.maxLength(200, '分页参数不正确'))));
+
+/** Zod issues as the envelope carries them: one message per field (the first), at most 20. */
+export function issuesFromZod(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): ErrorIssue[] {
+  const byPath = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!byPath.has(path)) byPath.set(path, issue.message);
+  }
+  return [...byPath].slice(0, 20).map(([path, message]) => ({ path, message }));
+}

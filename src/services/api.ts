@@ -1,7 +1,7 @@
 // Typed calls to the cloud functions. Parses what it sends and what it gets with the shared contract,
 // so a malformed answer is caught here rather than as a blank page.
 import { findActionContract, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '@/contracts';
-import { ERROR_CODES, errorSchema, type ErrorCode, type ErrorIssue } from '@/contracts/core';
+import { ERROR_CODES, errorSchema, issuesFromZod, type ErrorCode, type ErrorIssue } from '@/contracts/core';
 import { createTransport, TransportError, type Transport } from './transport';
 
 export class ApiCallError extends Error {
@@ -22,9 +22,6 @@ export function setTransport(next: Transport | undefined): void {
   transport = next;
 }
 
-function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): ErrorIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
 
 export async function call<F extends FunctionName, A extends ActionName<F>>(
   functionName: F,
@@ -35,7 +32,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   if (!contract) throw new ApiCallError('UNKNOWN_ACTION', ERROR_CODES.UNKNOWN_ACTION);
   const parsedInput = contract.input.safeParse(input);
   if (!parsedInput.success) {
-    throw new ApiCallError('VALIDATION_FAILED', ERROR_CODES.VALIDATION_FAILED, issuesOf(parsedInput.error));
+    throw new ApiCallError('VALIDATION_FAILED', ERROR_CODES.VALIDATION_FAILED, issuesFromZod(parsedInput.error));
   }
 
   let answer: unknown;

@@ -83,9 +83,9 @@ interface RequestPrototype {
 /** The prototype whose `send` every database request goes through, or an explanation why not found. */
 function requestPrototype(db: TcbDatabase): RequestPrototype | string {
   const proto: unknown = Object.getPrototypeOf(db);
-  const DbClass = (proto as { constructor?: unknown } | null)?.constructor as { reqClass?: unknown } | undefined;
+  const DbClass: unknown = (proto as { constructor?: unknown } | null)?.constructor;
   if (typeof DbClass !== 'function') return 'database object has no class';
-  const reqClass = DbClass.reqClass;
+  const reqClass: unknown = (DbClass as { reqClass?: unknown }).reqClass;
   if (typeof reqClass !== 'function') return 'Db.reqClass is not a class';
   const reqProto = (reqClass as { prototype?: unknown }).prototype;
   if (typeof reqProto !== 'object' || reqProto === null) return 'Db.reqClass has no prototype';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '栏目建设中' });

@@ -1,0 +1,55 @@
+// One disclosed item: its metadata (索引号, 文号, dates, publisher, 有效性) and text.
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { call } from '@/services/api';
+import { useRemote } from '@/hooks/useRemote';
+import { PageShell } from '@/components/PageShell';
+import { RemoteView } from '@/components/RemoteView';
+import { DemoBadge } from '@/components/DemoBadge';
+
+function MetaRow({ label, value, id }: { label: string; value?: string; id: string }) {
+  if (!value) return null;
+  return (
+    <View className='row'>
+      <Text className='muted'>{label}</Text>
+      <Text id={id}>{value}</Text>
+    </View>
+  );
+}
+
+export default function CatalogueDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const item = useRemote(() => call('catalogue', 'getItem', { id }), [id]);
+  return (
+    <PageShell testId='catalogue-detail'>
+      <RemoteView state={item}>
+        {(doc) => (
+          <>
+            <View className='card'>
+              <Text className='card-title' id='item-title'>
+                {doc.title}
+              </Text>
+              {doc.demo ? <DemoBadge /> : null}
+              <MetaRow label='索引号' value={doc.indexNo} id='item-indexNo' />
+              <MetaRow label='文号' value={doc.docNo} id='item-docNo' />
+              <MetaRow label='发布机构' value={doc.publisher} id='item-publisher' />
+              <MetaRow label='成文日期' value={doc.writtenAt} id='item-writtenAt' />
+              <MetaRow label='发布日期' value={doc.publishedAt} id='item-publishedAt' />
+              <MetaRow label='所属目录' value={doc.categoryName} id='item-category' />
+              <MetaRow label='主题分类' value={doc.subject} id='item-subject' />
+              <MetaRow label='有效性' value={doc.validity} id='item-validity' />
+            </View>
+            <View className='card'>
+              {doc.paragraphs.map((paragraph, index) => (
+                <Text key={index} className='paragraph'>
+                  {paragraph}
+                </Text>
+              ))}
+            </View>
+          </>
+        )}
+      </RemoteView>
+    </PageShell>
+  );
+}

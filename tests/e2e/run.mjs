@@ -1,0 +1,532 @@
+// End-to-end journeys in headless Chromium against the real local gateway and the built H5 app.
+//
+//   npm run test:e2e            every journey
+//   npm run test:e2e -- 2 4     only journeys 2 and 4
+//
+// Needs Debian's Chromium (/usr/bin/chromium) and the builds (dist/h5, dist/local/gateway.cjs).
+// Starts the gateway on a free port with a fresh temporary database, runs each journey in its own
+// browser context (fresh storage), saves a screenshot to tests/.tmp/ when a journey fails, and ends
+// with the line "N passed, M failed" (exit code 1 if anything failed).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const SHOT_DIR = join(ROOT, 'tests', '.tmp');
+const SEED_FILE = join(ROOT, 'cloudfunctions', '_lib', 'seed', 'zibo-2023-annual-report.txt');
+const GATEWAY_READY_MS = 60_000;
+const JOURNEY_MS = 90_000;
+const STEP_MS = 15_000;
+
+const AGENCY = '淄博市公共资源交易中心';
+const CHINESE = /[\u4e00-\u9fa5]/;
+/** "at " followed by a file path, with or without a function name: a leaked stack trace. */
+const STACK_TRACE = /\bat\s+(?:[^\s()]+\s+\()?(?:file:\/\/)?(?:\/|[A-Za-z]:\\)[^\s)]*/;
+
+// ---------------------------------------------------------------------------------------------
+// Preflight: say exactly what is missing, never skip silently.
+
+function preflight() {
+  const problems = [];
+  if (!existsSync(CHROMIUM)) {
+    problems.push(
+      `Chromium was not found at ${CHROMIUM}. Install it (and the CJK fonts for readable screenshots) with:\n` +
+        '  apt-get install -y chromium fonts-noto-cjk',
+    );
+  }
+  const missing = ['dist/h5/index.html', 'dist/local/gateway.cjs'].filter((file) => !existsSync(join(ROOT, file)));
+  if (missing.length > 0) {
+    problems.push(`Missing build output: ${missing.join(', ')}. Build first with:\n  npm run build:h5 && npm run build:functions`);
+  }
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`e2e: ${problem}`);
+    console.error('e2e: no journeys were run.');
+    process.exit(1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers (no test framework: a sequential runner is all this needs).
+
+class Failure extends Error {}
+
+function assert(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+function equal(actual, expected, what) {
+  assert(Object.is(actual, expected), `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Polls `read` until `accept(value)` holds; fails with the last value seen. */
+async function until(what, read, accept, timeout = STEP_MS) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await read();
+      lastError = undefined;
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = lastError ? `error: ${lastError.message.split('\n')[0]}` : `last value ${JSON.stringify(last)}`;
+      throw new Failure(`${what} (waited ${timeout} ms; ${seen})`);
+    }
+    await sleep(100);
+  }
+}
+
+const norm = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The one visible element matching `selector` (Taro keeps earlier pages of the stack hidden in the DOM). */
+async function visible(page, selector, what = selector, timeout = STEP_MS) {
+  const locator = page.locator(`${selector} >> visible=true`).first();
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch {
+    const present = await page.locator(selector).count();
+    throw new Failure(
+      present > 0
+        ? `${what}: ${selector} is in the page ${present} time(s) but never became visible within ${timeout} ms`
+        : `${what}: no element matches ${selector} (waited ${timeout} ms) — missing id/test id?`,
+    );
+  }
+  return locator;
+}
+
+async function textOf(page, selector, what) {
+  const locator = await visible(page, selector, what);
+  return norm(await locator.textContent());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expectations from the seed, computed with the project's own parser (TypeScript, through tsx).
+
+async function loadSeedExpectations() {
+  const { tsImport } = await import('tsx/esm/api');
+  const parser = await tsImport(join(ROOT, 'cloudfunctions/_lib/seed/parse-report.ts'), import.meta.url);
+  const tables = await tsImport(join(ROOT, 'src/domain/report/tables.ts'), import.meta.url);
+  const parse = parser.parseAnnualReport ?? parser.default?.parseAnnualReport;
+  const report = parse(readFileSync(SEED_FILE, 'utf8'));
+  const rowKeys = [...(tables.TABLE3_ROW_KEYS ?? tables.default.TABLE3_ROW_KEYS)];
+  const columnKeys = (tables.TABLE3_COLUMNS ?? tables.default.TABLE3_COLUMNS).map((column) => column.key);
+  return { report, rowKeys, columnKeys };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gateway as a child process.
+
+async function startGateway() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zibo-e2e-'));
+  const child = spawn(process.execPath, [join(ROOT, 'dist/local/gateway.cjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_FILE: join(dataDir, 'e2e.sqlite'), STATIC_DIR: join(ROOT, 'dist/h5') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start within ${GATEWAY_READY_MS} ms:\n${output}`)), GATEWAY_READY_MS);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = /已启动[:：]\s*(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`gateway exited before it was ready (code ${code}, signal ${signal}):\n${output}`));
+    });
+  });
+  // Keep draining its output so it never blocks on a full pipe; keep the tail for diagnostics.
+  const log = { tail: output };
+  const keep = (chunk) => {
+    log.tail = (log.tail + chunk.toString()).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, stop, log, pid: child.pid };
+}
+
+/** POST /api/<fn> the way the app does; returns {status, text, body}. */
+async function api(base, fn, event, init = {}) {
+  const response = await fetch(`${base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof event === 'string' ? event : JSON.stringify(event),
+    ...init,
+  });
+  const text = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, text, body };
+}
+
+async function apiData(base, fn, action, input) {
+  const reply = await api(base, fn, { action, input });
+  assert(reply.body?.ok === true, `${fn}.${action} failed: HTTP ${reply.status} ${reply.text.slice(0, 300)}`);
+  return reply.body.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journeys. Each gets { page, base, seed } with a fresh browser context.
+
+async function openHome(page, base) {
+  await page.goto(`${base}/`);
+  await visible(page, '[data-testid=home]', 'home page');
+  equal(await textOf(page, '#agency-name', 'agency name'), AGENCY, '#agency-name');
+}
+
+const journeys = [
+  {
+    name: 'home → catalogue → item detail',
+    async run({ page, base }) {
+      // The truth the screens must show: the API's own first two pages of 工作制度.
+      const first = await apiData(base, 'catalogue', 'listItems', { categoryId: 'gzzd' });
+      const firstTitle = first.items[0]?.title;
+      assert(firstTitle, 'catalogue.listItems(gzzd) returned no items');
+
+      await openHome(page, base);
+      await (await visible(page, '#column-catalogue', 'home column 公开目录')).click();
+      await visible(page, '[data-testid=catalogue]', 'catalogue page');
+      await (await visible(page, '[data-testid=catalogue] #category-gzzd', 'category 工作制度')).click();
+
+      const items = page.locator('[data-testid=catalogue] [data-testid=catalogue-item] >> visible=true');
+      await until('20 catalogue items after choosing 工作制度', () => items.count(), (n) => n === 20);
+      await (await visible(page, '[data-testid=catalogue] #load-more', '加载更多 button')).click();
+      await until('40 catalogue items after 加载更多', () => items.count(), (n) => n === 40);
+      // Still exactly 40 a moment later: no duplicate append (e.g. a double-fired load).
+      await sleep(500);
+      equal(await items.count(), 40, 'catalogue items after load-more settled');
+
+      const listText = norm(await items.first().textContent());
+      assert(listText.includes(firstTitle), `first list item should show "${firstTitle}", shows "${listText}"`);
+      await items.first().click();
+
+      await visible(page, '[data-testid=catalogue-detail]', 'item detail page');
+      const detailTitle = await until(
+        '#item-title on the detail page',
+        () => page.locator('[data-testid=catalogue-detail] #item-title >> visible=true').first().textContent({ timeout: 1000 }),
+        (text) => norm(text).length > 0,
+      );
+      equal(norm(detailTitle), firstTitle, 'detail #item-title (the title shown in the list)');
+      const badge = await visible(page, '[data-testid=catalogue-detail] [data-testid=demo-badge]', '演示 badge on a demo item');
+      const badgeText = norm(await badge.textContent());
+      assert(badgeText.includes('演示'), `demo badge should say 演示, says "${badgeText}"`);
+    },
+  },
+  {
+    name: 'home → 2023 annual report (every Table 3 cell vs the seed)',
+    async run({ page, base, seed }) {
+      const { report, rowKeys, columnKeys } = seed;
+      // Independent sanity check of the parser itself against figures read off the published report.
+      const at = (row, column) => report.table3[row]?.[columnKeys.indexOf(column)];
+      equal(at('newReceived', 'natural'), 5, 'seed 一、本年新收 自然人');
+      equal(at('newReceived', 'total'), 5, 'seed 一、本年新收 总计');
+      equal(at('granted', 'total'), 5, 'seed （一）予以公开 总计');
+      equal(at('carriedOver', 'total'), 0, 'seed 四、结转下年度继续办理 总计');
+      // And the API serves what the seed says.
+      const served = await apiData(base, 'report', 'getReport', { year: 2023 });
+      for (const row of rowKeys) {
+        equal(JSON.stringify(served.table3[row]), JSON.stringify(report.table3[row]), `report.getReport(2023).table3.${row}`);
+      }
+
+      await openHome(page, base);
+      await (await visible(page, '#column-annualReport', 'home column 年度报告')).click();
+      await (await visible(page, '#report-2023', '2023 report in the list')).click();
+      const detail = '[data-testid=report-detail]';
+      await visible(page, detail, 'report detail page');
+      const expectedCells = rowKeys.length * columnKeys.length;
+      const cells = await until(
+        `${expectedCells} Table 3 cells ([data-cell^="table3:"]) on the report page`,
+        () =>
+          page.evaluate((selector) => {
+            const roots = [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
+            const found = {};
+            for (const root of roots) {
+              for (const el of root.querySelectorAll('[data-cell^="table3:"]')) {
+                const key = el.getAttribute('data-cell');
+                (found[key] ??= []).push((el.textContent ?? '').replace(/\s+/g, ''));
+              }
+            }
+            return found;
+          }, detail),
+        (found) => Object.keys(found).length >= expectedCells,
+      ).catch((error) => {
+        throw new Failure(error.message.length > 600 ? `${error.message.slice(0, 600)}…` : error.message);
+      });
+
+      const problems = [];
+      for (const row of rowKeys) {
+        for (const [index, column] of columnKeys.entries()) {
+          const key = `table3:${row}:${column}`;
+          const want = String(report.table3[row][index]);
+          const got = cells[key];
+          if (!got) problems.push(`${key} missing`);
+          else if (got.length > 1) problems.push(`${key} appears ${got.length} times`);
+          else if (got[0] !== want) problems.push(`${key} shows "${got[0]}", seed says ${want}`);
+        }
+      }
+      const known = new Set(rowKeys.flatMap((row) => columnKeys.map((column) => `table3:${row}:${column}`)));
+      const unknown = Object.keys(cells).filter((key) => !known.has(key));
+      if (unknown.length > 0) problems.push(`unexpected cell keys: ${unknown.slice(0, 5).join(', ')}`);
+      assert(problems.length === 0, `Table 3 differs from the seed (${problems.length} problem(s)):\n      ${problems.slice(0, 15).join('\n      ')}`);
+
+      // The literal figures once more, straight from the page.
+      for (const [key, want] of [
+        ['table3:newReceived:natural', '5'],
+        ['table3:newReceived:total', '5'],
+        ['table3:granted:total', '5'],
+        ['table3:carriedOver:total', '0'],
+      ]) {
+        equal(cells[key]?.[0], want, `page cell ${key}`);
+      }
+
+      const missingSections = [];
+      for (const id of ['overview', 'proactive', 'requests', 'appeals', 'problems', 'other']) {
+        if ((await page.locator(`${detail} #section-${id}`).count()) === 0) missingSections.push(`#section-${id}`);
+      }
+      assert(missingSections.length === 0, `report section headings missing: ${missingSections.join(', ')}`);
+    },
+  },
+  {
+    name: '联系我们',
+    async run({ page, base, seed }) {
+      await openHome(page, base);
+      await (await visible(page, '#column-contact', 'home column 联系我们')).click();
+      await visible(page, '[data-testid=contact]', 'contact page');
+      const scope = '[data-testid=contact]';
+      const address = await textOf(page, `${scope} #contact-address`, 'address');
+      assert(
+        address.replace(/\s/g, '').includes(seed.report.contact.address.replace(/\s/g, '')),
+        `#contact-address should show "${seed.report.contact.address}", shows "${address}"`,
+      );
+      for (const [id, want] of [
+        ['contact-postcode', '255000'],
+        ['contact-phone', '0533-2270076'],
+        ['contact-email', 'sggzyjyzxzhk@zb.shandong.cn'],
+      ]) {
+        const text = await textOf(page, `${scope} #${id}`, id);
+        assert(text.includes(want), `#${id} should show ${want}, shows "${text}"`);
+      }
+    },
+  },
+  {
+    name: '长辈版 switch: larger text, persisted, on every page',
+    async run({ page, base }) {
+      await openHome(page, base);
+      const home = page.locator('[data-testid=home] >> visible=true').first();
+      const fontSize = async (locator) => parseFloat(await locator.evaluate((el) => getComputedStyle(el).fontSize));
+      equal(await home.getAttribute('data-elder'), 'off', 'home data-elder before switching');
+      const before = await fontSize(home);
+
+      const host = await visible(page, '#elder-switch', '长辈版 switch');
+      const inner = host.locator('input');
+      if ((await inner.count()) > 0) await inner.first().click({ force: true });
+      else await host.click();
+
+      await until('home data-elder="on" after the switch', () => home.getAttribute('data-elder'), (value) => value === 'on');
+      const after = await until(
+        `home font-size ≥ 1.25 × ${before}px in 长辈版`,
+        () => fontSize(home),
+        (size) => size >= before * 1.25,
+      );
+
+      await page.reload();
+      const reloaded = await visible(page, '[data-testid=home]', 'home page after reload');
+      await until('data-elder="on" after reload (persisted)', () => reloaded.getAttribute('data-elder'), (value) => value === 'on');
+      const afterReload = await fontSize(reloaded);
+      assert(afterReload >= before * 1.25, `font-size after reload ${afterReload}px < 1.25 × ${before}px`);
+      await visible(page, '#agency-name', 'home content after reload');
+
+      await (await visible(page, '#column-catalogue', 'home column 公开目录')).click();
+      const catalogue = await visible(page, '[data-testid=catalogue]', 'catalogue page');
+      await until('catalogue data-elder="on"', () => catalogue.getAttribute('data-elder'), (value) => value === 'on');
+      return `font-size ${before}px → ${after}px`;
+    },
+  },
+  {
+    name: 'gateway answers bad requests with clear Chinese errors',
+    async run({ base }) {
+      const big = JSON.stringify({ action: 'listItems', input: { categoryId: 'gzzd', pad: 'x'.repeat(300 * 1024) } });
+      const cases = [
+        { what: 'malformed JSON', send: () => api(base, 'catalogue', '{"action": "listItems", '), status: 400, code: 'BAD_REQUEST' },
+        { what: 'unknown function', send: () => api(base, 'no-such-function', { action: 'x' }), status: 404, code: 'UNKNOWN_FUNCTION' },
+        { what: 'unknown action', send: () => api(base, 'catalogue', { action: 'noSuchAction' }), status: 404, code: 'UNKNOWN_ACTION' },
+        {
+          what: 'invalid input (limit 500)',
+          send: () => api(base, 'catalogue', { action: 'listItems', input: { categoryId: 'gzzd', limit: 500 } }),
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          check: (error) => {
+            equal(error.issues?.[0]?.path, 'limit', 'issues[0].path');
+            assert(CHINESE.test(error.issues[0].message ?? ''), `issues[0].message is not Chinese: ${JSON.stringify(error.issues[0].message)}`);
+          },
+        },
+        { what: 'body over 256 KB (Content-Length)', send: () => api(base, 'catalogue', big), status: 413, code: 'PAYLOAD_TOO_LARGE' },
+        {
+          what: 'body over 256 KB (chunked, no Content-Length)',
+          send: () =>
+            api(base, 'catalogue', undefined, {
+              body: new Blob([big]).stream(),
+              duplex: 'half',
+            }),
+          status: 413,
+          code: 'PAYLOAD_TOO_LARGE',
+        },
+      ];
+      const problems = [];
+      for (const item of cases) {
+        try {
+          const reply = await item.send();
+          assert(!STACK_TRACE.test(reply.text), `body contains a stack trace: ${reply.text.slice(0, 200)}`);
+          assert(reply.body !== undefined, `body is not JSON (HTTP ${reply.status}): ${reply.text.slice(0, 200)}`);
+          equal(reply.status, item.status, 'HTTP status');
+          equal(reply.body.ok, false, 'ok');
+          equal(reply.body.error?.code, item.code, 'error.code');
+          const message = reply.body.error?.message;
+          assert(typeof message === 'string' && message.trim() && CHINESE.test(message), `error.message is not Chinese text: ${JSON.stringify(message)}`);
+          item.check?.(reply.body.error);
+        } catch (error) {
+          problems.push(`${item.what}: ${error.message}`);
+        }
+      }
+      assert(problems.length === 0, problems.join('\n      '));
+    },
+  },
+  {
+    name: 'missing item shows a Chinese error with 重试',
+    async run({ page, base }) {
+      const id = 'demo-gzzd-99999';
+      const reply = await api(base, 'catalogue', { action: 'getItem', input: { id } });
+      equal(reply.body?.error?.code, 'NOT_FOUND', `catalogue.getItem(${id}) error code`);
+
+      await page.goto(`${base}/#/packages/catalogue/detail/index?id=${id}`);
+      const scope = '[data-testid=catalogue-detail]';
+      await visible(page, scope, 'item detail page for a missing id');
+      const retry = await visible(page, `${scope} #retry`, '重试 button');
+      equal(norm(await retry.textContent()), '重试', '#retry text');
+      const alert = norm(await page.locator(`${scope} [role=alert] >> visible=true`).first().textContent().catch(() => ''));
+      const shown = alert || norm(await page.locator(`${scope} >> visible=true`).first().textContent());
+      assert(CHINESE.test(shown.replace(/重试/g, '')), `the error shown is not Chinese: "${shown}"`);
+
+      // Retrying fails the same way and still shows the error, not a blank page.
+      await retry.click();
+      await sleep(300);
+      await visible(page, `${scope} #retry`, '重试 button after retrying');
+      return `shows "${shown}"`;
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  preflight();
+  const only = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const selected = journeys.map((journey, index) => ({ ...journey, number: index + 1 })).filter((j) => only.length === 0 || only.includes(j.number));
+
+  const { chromium } = await import('playwright-core');
+  const seed = await loadSeedExpectations();
+  const gateway = await startGateway();
+  const stopOnSignal = () => {
+    void gateway.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  console.log(`e2e: gateway ${gateway.url} (pid ${gateway.pid}), Chromium ${CHROMIUM}`);
+
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    // Playwright creates (and removes) a fresh temporary --user-data-dir for this browser.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    console.log(`e2e: Chromium ${browser.version()}`);
+    for (const journey of selected) {
+      const label = `${journey.number}. ${journey.name}`;
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: false });
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP_MS);
+      const browserErrors = [];
+      page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message.split('\n')[0]}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') browserErrors.push(`console.error: ${message.text().slice(0, 200)}`);
+      });
+      const started = Date.now();
+      try {
+        let timer;
+        const note = await Promise.race([
+          journey.run({ page, base: gateway.url, seed }),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Failure(`journey timed out after ${JOURNEY_MS} ms`)), JOURNEY_MS);
+          }),
+        ]).finally(() => clearTimeout(timer));
+        passed += 1;
+        console.log(`ok     ${label} (${Date.now() - started} ms)${note ? ` — ${note}` : ''}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAILED ${label} (${Date.now() - started} ms)`);
+        console.log(`      ${error instanceof Failure ? error.message : error.stack ?? error}`);
+        if (page.url() !== 'about:blank') {
+          console.log(`      at URL ${page.url()}`);
+          mkdirSync(SHOT_DIR, { recursive: true });
+          const shot = join(SHOT_DIR, `e2e-${journey.number}-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+          try {
+            await page.screenshot({ path: shot, fullPage: true, timeout: 10_000 });
+            console.log(`      screenshot: ${relative(process.cwd(), shot)}`);
+          } catch (shotError) {
+            console.log(`      (screenshot failed: ${shotError.message.split('\n')[0]})`);
+          }
+        }
+        for (const line of browserErrors.slice(0, 5)) console.log(`      browser ${line}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`FAILED harness: ${error.stack ?? error}`);
+    if (gateway.log.tail) console.log(`gateway output (tail):\n${gateway.log.tail}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await gateway.stop();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error.stack ?? error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+// The local gateway, in process over a real HTTP socket and a seeded SQLite store.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGateway } from '../../cloudfunctions/_local/gateway';
+import { testDeps } from '../support/seeded-store';
+
+let server: Server;
+let base: string;
+let deps: Awaited<ReturnType<typeof testDeps>>;
+
+beforeAll(async () => {
+  deps = await testDeps();
+  const staticDir = mkdtempSync(join(tmpdir(), 'gateway-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><script>window.x=1</script></head><body>app</body></html>');
+  mkdirSync(join(staticDir, 'js'));
+  writeFileSync(join(staticDir, 'js', 'app.12345678.js'), 'console.log("app")');
+  writeFileSync(join(tmpdir(), 'gateway-secret.txt'), 'secret');
+  server = createGateway({ deps, staticDir });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await deps.store.close();
+});
+
+async function api(fn: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; data?: any; error?: any }, headers: response.headers };
+}
+
+describe('gateway: functions', () => {
+  it('serves an action with the same event CloudBase delivers', async () => {
+    const answer = await api('report', { action: 'getReport', input: { year: 2023 } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.table3.newReceived).toEqual([5, 0, 0, 0, 0, 0, 5]);
+    expect(answer.headers.get('set-cookie')).toMatch(/^sid=[a-f0-9]{32}; Path=\/; HttpOnly; SameSite=Strict/);
+  });
+
+  it('pages through a whole category with a keyset cursor: no gaps, no repeats, newest first', async () => {
+    const seen: Array<{ id: string; publishedAt: string }> = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const page = await api('catalogue', { action: 'listItems', input: { categoryId: 'gzzd', cursor, limit: 20 } });
+      expect(page.status).toBe(200);
+      total = page.body.data.category.itemCount;
+      seen.push(...page.body.data.items);
+      cursor = page.body.data.nextCursor;
+    } while (cursor);
+    expect(total).toBe(45);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(45);
+    const dates = seen.map((i) => i.publishedAt);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it.each([
+    ['malformed JSON', 'catalogue', '{"action":', 400, 'BAD_REQUEST'],
+    ['an empty body', 'catalogue', '', 400, 'BAD_REQUEST'],
+    ['an unknown function', 'nope', { action: 'x' }, 404, 'UNKNOWN_FUNCTION'],
+    ['an unknown action', 'catalogue', { action: 'x' }, 404, 'UNKNOWN_ACTION'],
+    ['invalid input', 'catalogue', { action: 'listItems', input: { categoryId: 'gzzd', limit: 500 } }, 400, 'VALIDATION_FAILED'],
+  ])('answers %s with HTTP %i and %s', async (_what, fn, body, status, code) => {
+    const answer = await api(fn, body);
+    expect(answer.status).toBe(status);
+    expect(answer.body).toMatchObject({ ok: false, error: { code } });
+    expect(answer.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('refuses a body that is not JSON by content type', async () => {
+    const response = await fetch(`${base}/api/catalogue`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses an oversize body before parsing it', async () => {
+    const answer = await api('catalogue', JSON.stringify({ action: 'listCategories', input: { pad: 'x'.repeat(300 * 1024) } }));
+    expect(answer.status).toBe(413);
+    expect(answer.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses GET on a function', async () => {
+    const response = await fetch(`${base}/api/portal`);
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('gateway: local persona session', () => {
+  it('starts as 市民甲 and switches persona per session; roles come from the staff collection', async () => {
+    const first = await fetch(`${base}/local/session`);
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    expect(await first.json()).toMatchObject({ current: 'citizenA' });
+    const switched = await fetch(`${base}/local/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ persona: 'reviewer' }),
+    });
+    const session = (await switched.json()) as { current: string; personas: Array<{ key: string; roles: string[] }> };
+    expect(session.current).toBe('reviewer');
+    expect(session.personas.find((p) => p.key === 'reviewer')?.roles).toEqual(['reviewer']);
+    expect(session.personas.find((p) => p.key === 'citizenA')?.roles).toEqual([]);
+    const again = await fetch(`${base}/local/session`, { headers: { cookie } });
+    expect(await again.json()).toMatchObject({ current: 'reviewer' });
+  });
+
+  it('refuses an unknown persona', async () => {
+    const response = await fetch(`${base}/local/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'root' }) });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('gateway: the H5 app', () => {
+  it('serves index.html with security headers and a CSP that allows exactly its inline script', async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('serves hashed assets as immutable, gzipped when asked', async () => {
+    const response = await fetch(`${base}/js/app.12345678.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(await response.text()).toBe('console.log("app")');
+  });
+
+  it('never serves files outside the app folder', async () => {
+    for (const path of ['/..%2fgateway-secret.txt', '/%2e%2e/gateway-secret.txt', '/js/..%2f..%2fgateway-secret.txt']) {
+      const response = await fetch(`${base}${path}`);
+      expect(await response.text()).not.toContain('secret');
+    }
+  });
+
+  it('answers a missing asset with 404 and unknown routes with the app', async () => {
+    expect((await fetch(`${base}/js/missing.js`)).status).toBe(404);
+    expect(await (await fetch(`${base}/some/route`)).text()).toContain('app');
+  });
+});
