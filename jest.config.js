@@ -6,6 +6,10 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/src/$1',
+    // Page tests render with small stand-ins (see tests/support/taro); the real packages need a browser.
+    '^@tarojs/components$': '<rootDir>/tests/support/taro/components.tsx',
+    '^@tarojs/taro$': '<rootDir>/tests/support/taro/taro.ts',
+    '\\.css$': '<rootDir>/tests/support/taro/style.ts',
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/tests/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/dist/'],

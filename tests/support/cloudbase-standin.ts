@@ -2,7 +2,7 @@
 // through the real tcb-admin-node 1.23.0 (point the SDK at it with `serviceUrl`). In memory, with
 // mingo for MongoDB query/update semantics, collections that must exist (like CloudBase), simple
 // transactions with write-conflict detection, and fault injection (HTTP 500, dropped connection,
-// hang). Wire format (read from the SDK source): `POST <url>?&eventId=…&seqId=…`, JSON body with
+// hang, or a database error reply). Wire format (read from the SDK source): `POST <url>?&eventId=…&seqId=…`, JSON body with
 // `action` and the call's params; replies are HTTP 200 with `{data: …}` or `{code, message}`
 // (transaction actions put their fields at the top level, EJSON-encoded).
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,11 @@ import type { AddressInfo } from 'node:net';
 
 import { Query, find, update as applyUpdate } from 'mingo';
 
-export type FaultMode = 'http500' | 'drop' | 'hang';
+/**
+ * - http500: answer HTTP 500; drop: destroy the connection without answering; hang: never answer;
+ * - dbError: answer HTTP 200 `{code: 'DATABASE_REQUEST_FAILED', message}` (how CloudBase reports its own failures).
+ */
+export type FaultMode = 'http500' | 'drop' | 'hang' | 'dbError';
 
 export interface FaultFilter {
   /** Only requests with this action (e.g. 'database.countDocument') consume the fault. */
@@ -41,12 +45,14 @@ export interface CloudbaseStandin {
   documents(collection: string): Doc[];
   hasCollection(name: string): boolean;
   createCollection(name: string): void;
+  /** Stores a document as is (creating the collection), bypassing the API: e.g. one written by other tools. */
+  putRaw(collection: string, doc: Doc): void;
   /** Forget all data, transactions, faults and recorded requests. */
   reset(): void;
   close(): Promise<void>;
 }
 
-type Doc = Record<string, unknown> & { _id: string };
+export type Doc = Record<string, unknown> & { _id: string };
 type Reply = Record<string, unknown>;
 
 interface Fault {
@@ -376,6 +382,11 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
         return;
       }
       if (fault === 'hang') return; // never answer; close() destroys the socket
+      if (fault === 'dbError') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ requestId: newId(), code: 'DATABASE_REQUEST_FAILED', message: 'injected database failure' }));
+        return;
+      }
       if (fault === 'http500') {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ code: 'SYS_ERR', message: 'injected failure' }));
@@ -410,6 +421,12 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
     hasCollection: (name) => collections.has(name),
     createCollection(name) {
       if (!collections.has(name)) collections.set(name, new Map());
+    },
+    putRaw(name, doc) {
+      const coll = collections.get(name) ?? new Map<string, Doc>();
+      collections.set(name, coll);
+      coll.set(doc._id, clone(doc));
+      bump(key(name, doc._id));
     },
     reset() {
       collections.clear();

@@ -1,0 +1,2 @@
+// CSS imports are inert in jsdom.
+export default {};
