@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  expect(unhandledRejections).toEqual([]);
+  expect(unhandledRejections.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {

@@ -202,12 +202,11 @@ export function createTcbStore(options: TcbStoreOptions): DocumentStore {
   }
 
   async function createCollection(name: string): Promise<void> {
-    const result = await call(`createCollection ${name}`, async () => {
+    await call(`createCollection ${name}`, async () => {
       const res = await db.createCollection(name);
       // Losing a creation race is fine.
       return isErrorResult(res) && String(res.code) === COLLECTION_ALREADY_EXIST ? {} : res;
     });
-    void result;
   }
 
   async function readDoc(coll: TcbCollectionReference, name: string, id: string): Promise<TcbDocData | null> {

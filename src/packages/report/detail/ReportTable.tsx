@@ -9,7 +9,10 @@ function cellClass(cell: LayoutCell): string {
     case 'header':
       return `rt-cell rt-header${cell.variant ? ` rt-header-${cell.variant}` : ''}`;
     case 'label':
-      return `rt-cell rt-label rt-label-${cell.level}${cell.rowSpan > 1 ? ' rt-label-span' : ''}`;
+      // A top-level label spanning several rows (三、本年度办理结果) stands in a one-character column.
+      return `rt-cell rt-label rt-label-${cell.level}${cell.rowSpan > 1 ? ' rt-label-span' : ''}${
+        cell.level === 1 && cell.rowSpan > 1 ? ' rt-label-vertical' : ''
+      }`;
     default:
       return 'rt-cell rt-value';
   }

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import type { Report } from '@/contracts/report';
 import { REPORT_SECTIONS, type ReportSectionKey } from '@/domain/report/tables';
 import { table2Layout, table3Layout, table4Layout, type TableLayout } from '@/domain/report/layout';
-import { call } from '@/services/api';
+import { ApiCallError, call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
 import { RemoteView } from '@/components/RemoteView';
@@ -82,7 +82,13 @@ function ReportBody({ report }: { report: Report }) {
 export default function ReportDetail() {
   const { params } = useRouter();
   const year = Number(params.year);
-  const report = useRemote(() => call('report', 'getReport', { year }), [year]);
+  const report = useRemote(
+    () =>
+      Number.isInteger(year)
+        ? call('report', 'getReport', { year })
+        : Promise.reject(new ApiCallError('VALIDATION_FAILED', '链接中的年份不正确，请从年度报告列表进入')),
+    [year],
+  );
   return (
     <PageShell testId='report-detail'>
       <RemoteView state={report}>{(data) => <ReportBody report={data} />}</RemoteView>
