@@ -29,7 +29,11 @@ export type FieldCondition =
       $in?: Scalar[];
     };
 
-/** All field conditions must hold (logical AND). */
+/**
+ * All field conditions must hold (logical AND). Do not filter or sort on array fields or on fields
+ * that mix types: MongoDB/CloudBase and SQLite differ there, and the contract suite does not pin it.
+ * Both adapters add `_id asc` as a final sort key, so paging is deterministic.
+ */
 export type Filter = Record<string, FieldCondition>;
 
 export type SortDirection = 'asc' | 'desc';
