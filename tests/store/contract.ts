@@ -165,6 +165,22 @@ export function describeStoreContract(name: string, makeStore: () => DocumentSto
         expect(await store.find('never_created')).toEqual([]);
       });
 
+      test('string equality never matches an array or object by its JSON text', async () => {
+        await seed('shapes', [
+          { _id: 'arr', t: ['a'] },
+          { _id: 'obj', t: { k: 1 } },
+          { _id: 'str', t: '[a' },
+          { _id: 'plain', t: 'b' },
+        ]);
+        const ids = async (where: Filter) => (await store.find('shapes', { where, orderBy: [['_id', 'asc']] })).map((d) => d._id);
+        expect(await ids({ t: '["a"]' })).toEqual([]);
+        expect(await ids({ t: '{"k":1}' })).toEqual([]);
+        expect(await ids({ t: '[a' })).toEqual(['str']);
+        expect(await ids({ t: 'b' })).toEqual(['plain']);
+        expect(await store.count('shapes', { t: { $in: ['[a', 'b'] } })).toBe(2);
+        // Equality with an element of an array field differs by backend (see the port): not pinned.
+      });
+
       test('returns whole documents', async () => {
         expect(await store.find('items', { where: { _id: 'a' } })).toEqual([{ ...ITEMS[0], _version: 1 }]);
       });

@@ -77,6 +77,9 @@ function equalsSql(field: string, value: Scalar): Sql {
   if (typeof value === 'number') {
     return { sql: `(COALESCE(${f.type}, '') IN ('integer', 'real') AND ${f.value} = ?)`, params: [value] };
   }
+  // json_extract returns arrays and objects as their JSON text, so only a value that could be such a
+  // text needs the type check; without it the equality is answered from an expression index alone.
+  if (field === '_id' || !/^[[{]/.test(value)) return { sql: `(${f.value} IS ?)`, params: [value] };
   return { sql: `(${f.type} IS 'text' AND ${f.value} = ?)`, params: [value] };
 }
 
