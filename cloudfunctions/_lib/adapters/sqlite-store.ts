@@ -120,8 +120,10 @@ function toDoc<T extends object>(row: Row): StoredDoc<T> {
   return { ...data, _id: row.id, _version: row.version } as unknown as StoredDoc<T>;
 }
 
+// NOTE: no `instanceof Error` here: better-sqlite3's SqliteError may come from another realm (Jest
+// runs each test file in its own context), which made duplicate keys look like outages at random.
 function isSqliteError(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
+  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' && typeof (err as { message?: unknown }).message === 'string';
 }
 
 function toStoreError(err: unknown): StoreError {
@@ -129,7 +131,7 @@ function toStoreError(err: unknown): StoreError {
   if (isSqliteError(err) && (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === 'SQLITE_CONSTRAINT_UNIQUE')) {
     return new StoreError('duplicate', 'a document with this _id already exists', err);
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = isSqliteError(err) || err instanceof Error ? err.message : String(err);
   return new StoreError('unavailable', `sqlite: ${message}`, err);
 }
 
