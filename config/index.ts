@@ -59,6 +59,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // NOTE: pages are lazy chunks on h5; without this group each page carried its own copy of zod
+        // and the contracts (six copies, ~1 MB of JS). One shared async chunk loads once.
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              sharedAsync: { name: 'shared', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true, enforce: true },
+            },
+          },
+        });
       },
     },
   };

@@ -32,7 +32,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   if (!contract) throw new ApiCallError('UNKNOWN_ACTION', ERROR_CODES.UNKNOWN_ACTION);
   const parsedInput = contract.input.safeParse(input);
   if (!parsedInput.success) {
-    throw new ApiCallError('VALIDATION_FAILED', ERROR_CODES.VALIDATION_FAILED, issuesFromZod(parsedInput.error));
+    const issues = issuesFromZod(parsedInput.error);
+    throw new ApiCallError('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${issues[0]?.message ?? ''}`, issues);
   }
 
   let answer: unknown;

@@ -6,7 +6,8 @@ import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
 import { parseAnnualReport, type ParsedReport } from './parse-report';
 
-export const SEED_SOURCE = '淄博市公共资源交易中心2023年政府信息公开工作年度报告（种子文件 cloudfunctions/_lib/seed/zibo-2023-annual-report.txt）';
+/** Shown to readers under the report; the file itself is cloudfunctions/_lib/seed/zibo-2023-annual-report.txt. */
+export const SEED_SOURCE = '依据《淄博市公共资源交易中心2023年政府信息公开工作年度报告》原文录入';
 
 /** The columns of the home page. Routes exist only for what is built; the rest say so. */
 export const DEFAULT_COLUMNS: Column[] = [
