@@ -46,4 +46,10 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   [COLLECTIONS.disclosures, ['categoryId', 'status', 'sortKey']],
   [COLLECTIONS.categories, ['order']],
   [COLLECTIONS.reports, ['year']],
+  // Information requests (cloudfunctions/_lib/handlers/requests.ts).
+  ['infoRequests', ['ownerOpenid', 'createdAt']],
+  ['infoRequests', ['state']],
+  ['requestAudit', ['caseId', 'caseVersion', 'at']],
+  ['notificationOutbox', ['caseId', 'at']],
+  ['notificationOutbox', ['at']],
 ];

@@ -4,11 +4,13 @@ import type { ActionContract } from './core';
 import { catalogueContract } from './catalogue';
 import { portalContract } from './portal';
 import { reportContract } from './report';
+import { requestsContract } from './requests';
 
 export const contracts = {
   portal: portalContract,
   catalogue: catalogueContract,
   report: reportContract,
+  requests: requestsContract,
 } as const;
 
 export type Contracts = typeof contracts;

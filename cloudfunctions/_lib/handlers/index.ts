@@ -4,9 +4,11 @@ import type { HandlerRegistry } from '../router';
 import { catalogueHandlers } from './catalogue';
 import { portalHandlers } from './portal';
 import { reportHandlers } from './report';
+import { requestsHandlers } from './requests';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
   catalogue: catalogueHandlers,
   report: reportHandlers,
+  requests: requestsHandlers,
 };
