@@ -27,6 +27,14 @@ export const agencyProfileSchema = z.object({
 });
 export type AgencyProfile = z.infer<typeof agencyProfileSchema>;
 
+export const whoamiSchema = z.object({
+  signedIn: z.boolean(),
+  /** Staff roles of the caller (from the staff collection); empty for citizens. */
+  roles: z.array(z.enum(['clerk', 'reviewer', 'admin'])),
+  staffName: z.optional(z.string()),
+});
+export type Whoami = z.infer<typeof whoamiSchema>;
+
 export const portalContract = defineFunction({
   name: 'portal',
   summary: '机构信息与栏目',
@@ -36,6 +44,12 @@ export const portalContract = defineFunction({
       access: { kind: 'public' },
       input: z.optional(z.object({})),
       output: agencyProfileSchema,
+    }),
+    whoami: defineAction({
+      summary: "The caller's sign-in state and staff roles, so the app can offer the staff console.",
+      access: { kind: 'public' },
+      input: z.optional(z.object({})),
+      output: whoamiSchema,
     }),
   },
 });

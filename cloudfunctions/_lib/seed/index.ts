@@ -16,7 +16,7 @@ export const DEFAULT_COLUMNS: Column[] = [
   { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'planned' },
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'planned' },
   { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
-  { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'planned' },
+  { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价', status: 'planned' },
   { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'planned' },
   { key: 'annualReport', title: '年度报告', description: '政府信息公开工作年度报告', status: 'available', route: '/packages/report/list/index' },
