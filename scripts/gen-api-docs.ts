@@ -14,6 +14,8 @@ function describeAccess(access: Access): string {
       return 'anyone';
     case 'citizen':
       return 'any WeChat user (OPENID)';
+    case 'system':
+      return 'scheduled triggers only (no person)';
     case 'staff':
       return `staff: ${access.roles.map((role) => `${role} (${STAFF_ROLE_LABELS[role]})`).join(', ')}`;
   }

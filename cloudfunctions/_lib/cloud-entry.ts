@@ -4,6 +4,7 @@
 import { MAX_EVENT_BYTES } from '../../src/contracts/core';
 import type { FunctionName } from '../../src/contracts';
 import { createTcbStore } from './adapters/tcb-store';
+import { createWechatSubscribeSender, templatesFromEnv } from './adapters/wechat-subscribe-sender';
 import { handlers } from './handlers';
 import { identityFromWxEnv } from './identity/wx-context';
 import { systemClock } from './ports/clock';
@@ -11,15 +12,18 @@ import { consoleLogger } from './ports/logger';
 import { dispatch, fail, type Deps } from './router';
 
 function productionDeps(env: Record<string, string | undefined>): Deps {
+  const credentials = {
+    env: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '',
+    secretId: env.TENCENTCLOUD_SECRETID,
+    secretKey: env.TENCENTCLOUD_SECRETKEY,
+    sessionToken: env.TENCENTCLOUD_SESSIONTOKEN,
+  };
   return {
-    store: createTcbStore({
-      env: env.TCB_ENV ?? env.SCF_NAMESPACE ?? '',
-      secretId: env.TENCENTCLOUD_SECRETID,
-      secretKey: env.TENCENTCLOUD_SECRETKEY,
-      sessionToken: env.TENCENTCLOUD_SESSIONTOKEN,
-    }),
+    store: createTcbStore(credentials),
     clock: systemClock,
     log: consoleLogger,
+    // Template ids are issued per mini-program in WeChat's console: configured, not coded.
+    sender: createWechatSubscribeSender({ ...credentials, templates: templatesFromEnv(env.SUBSCRIBE_TEMPLATES) }),
   };
 }
 

@@ -6,6 +6,7 @@ import { ERROR_CODES, eventSchema, issuesFromZod, type Access, type ApiError, ty
 import { resolveCaller, type Caller, type RuntimeIdentity } from './identity/caller';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
+import type { MessageSender } from './ports/messages';
 import { StoreError, type DocumentStore } from './ports/store';
 
 /** The outside world as handlers see it. */
@@ -13,6 +14,7 @@ export interface Deps {
   store: DocumentStore;
   clock: Clock;
   log: Logger;
+  sender: MessageSender;
 }
 
 export interface HandlerContext {
@@ -55,6 +57,8 @@ export function denialFor(access: Access, caller: Caller): ErrorCode | null {
   switch (access.kind) {
     case 'public':
       return null;
+    case 'system':
+      return caller.trigger === 'timer' ? null : 'FORBIDDEN';
     case 'citizen':
       return caller.openid ? null : 'UNAUTHENTICATED';
     case 'staff':

@@ -2,7 +2,10 @@
 // the cloud functions on 127.0.0.1. `--reset-only` deletes the local data and exits.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { createLocalSender } from '../_lib/adapters/local-sender';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
+import { handlers } from '../_lib/handlers';
+import { dispatch, type Deps } from '../_lib/router';
 import { systemClock } from '../_lib/ports/clock';
 import { consoleLogger } from '../_lib/ports/logger';
 import { seedStore } from '../_lib/seed';
@@ -35,7 +38,13 @@ async function main(): Promise<void> {
   });
   await ensureLocalStaff(store);
 
-  const server = createGateway({ deps: { store, clock: systemClock, log: consoleLogger }, staticDir });
+  const deps: Deps = { store, clock: systemClock, log: consoleLogger, sender: createLocalSender() };
+  const server = createGateway({ deps, staticDir });
+  // The local stand-in for CloudBase's timer trigger of the `notify` function.
+  const delivery = setInterval(() => {
+    void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });
+  }, 3000);
+  delivery.unref();
   server.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

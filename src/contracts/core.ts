@@ -18,7 +18,9 @@ export type Access =
   /** Any caller with a WeChat identity (OPENID). */
   | { kind: 'citizen' }
   /** Staff holding at least one of the roles. */
-  | { kind: 'staff'; roles: readonly StaffRole[] };
+  | { kind: 'staff'; roles: readonly StaffRole[] }
+  /** Scheduled triggers only (no person): the runtime says so, never the event. */
+  | { kind: 'system' };
 
 export interface ActionContract<I extends z.ZodMiniType = z.ZodMiniType, O extends z.ZodMiniType = z.ZodMiniType> {
   summary: string;

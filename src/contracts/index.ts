@@ -5,12 +5,14 @@ import { catalogueContract } from './catalogue';
 import { portalContract } from './portal';
 import { reportContract } from './report';
 import { requestsContract } from './requests';
+import { notifyContract } from './notify';
 
 export const contracts = {
   portal: portalContract,
   catalogue: catalogueContract,
   report: reportContract,
   requests: requestsContract,
+  notify: notifyContract,
 } as const;
 
 export type Contracts = typeof contracts;

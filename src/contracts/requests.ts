@@ -226,7 +226,7 @@ export const notificationSchema = z.object({
   title: z.string(),
   body: z.string(),
   caseId: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  status: z.enum(['pending', 'sending', 'sent', 'failed']),
 });
 
 export const calendarOverrideSchema = z.object({

@@ -47,6 +47,8 @@ export interface CloudbaseStandin {
   createCollection(name: string): void;
   /** Stores a document as is (creating the collection), bypassing the API: e.g. one written by other tools. */
   putRaw(collection: string, doc: Doc): void;
+  /** How `wx.api` (WeChat open API through CloudBase) answers; default errcode 0. */
+  setWxApiReply(reply: (apiName: string, requestData: unknown) => Record<string, unknown>): void;
   /** Forget all data, transactions, faults and recorded requests. */
   reset(): void;
   close(): Promise<void>;
@@ -332,8 +334,14 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
     }
   }
 
+  let wxApiReply: (apiName: string, requestData: unknown) => Record<string, unknown> = () => ({ errcode: 0, errmsg: 'ok' });
+
   function dispatch(action: string, body: Record<string, unknown>): Reply {
     switch (action) {
+      case 'wx.api': {
+        const requestData: unknown = typeof body.requestData === 'string' && body.requestData ? JSON.parse(body.requestData) : null;
+        return { data: { responseData: JSON.stringify(wxApiReply(String(body.apiName), requestData)) } };
+      }
       case 'database.addDocument':
         return addDocument(body);
       case 'database.queryDocument':
@@ -428,7 +436,11 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       coll.set(doc._id, clone(doc));
       bump(key(name, doc._id));
     },
+    setWxApiReply(reply) {
+      wxApiReply = reply;
+    },
     reset() {
+      wxApiReply = () => ({ errcode: 0, errmsg: 'ok' });
       collections.clear();
       revisions.clear();
       transactions.clear();

@@ -7,6 +7,7 @@ import { ensureLocalStaff } from '../../cloudfunctions/_local/personas';
 import type { Deps } from '../../cloudfunctions/_lib/router';
 import type { DocumentStore } from '../../cloudfunctions/_lib/ports/store';
 import type { Logger } from '../../cloudfunctions/_lib/ports/logger';
+import { createLocalSender } from '../../cloudfunctions/_lib/adapters/local-sender';
 
 export const SEED_REPORT_TEXT = readFileSync(join(__dirname, '../../cloudfunctions/_lib/seed/zibo-2023-annual-report.txt'), 'utf8');
 
@@ -28,5 +29,5 @@ export function memoryLogger(): Logger & { lines: string[] } {
 }
 
 export async function testDeps(): Promise<Deps & { log: ReturnType<typeof memoryLogger> }> {
-  return { store: await seededStore(), clock: { now: () => new Date('2026-11-29T04:00:00Z') }, log: memoryLogger() };
+  return { store: await seededStore(), clock: { now: () => new Date('2026-11-29T04:00:00Z') }, log: memoryLogger(), sender: createLocalSender() };
 }

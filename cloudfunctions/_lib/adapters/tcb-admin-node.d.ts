@@ -1,6 +1,6 @@
 // Hand-written typings for the part of tcb-admin-node 1.23.0 (and its bundled @cloudbase/database
 // 0.9.15) that tcb-store.ts uses; the package ships no usable typings. Shapes were read from the
-// package source. Only tcb-store.ts and tcb-transport-fix.ts may import this module.
+// package source. Only the adapters (tcb-store.ts, tcb-transport-fix.ts, wechat-subscribe-sender.ts) import it.
 declare module 'tcb-admin-node' {
   export interface TcbInitOptions {
     env?: string | symbol;
@@ -106,6 +106,8 @@ declare module 'tcb-admin-node' {
 
   export interface TcbApp {
     database(config?: { env?: string }): TcbDatabase;
+    /** WeChat open API through CloudBase (action `wx.api`): `{result}` on success, `{code, message}` on failure. */
+    callWxOpenApi(options: { apiName: string; requestData?: unknown }): Promise<{ result?: unknown; requestId?: string } | TcbErrorResult>;
   }
 
   export interface Tcb extends TcbApp {

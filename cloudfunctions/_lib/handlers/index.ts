@@ -5,10 +5,12 @@ import { catalogueHandlers } from './catalogue';
 import { portalHandlers } from './portal';
 import { reportHandlers } from './report';
 import { requestsHandlers } from './requests';
+import { notifyHandlers } from './notify';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
   catalogue: catalogueHandlers,
   report: reportHandlers,
   requests: requestsHandlers,
+  notify: notifyHandlers,
 };

@@ -30,12 +30,13 @@ import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc } from '../collections';
 import type { Caller } from '../identity/caller';
 import { StoreError, type StoredDoc, type TransactionStore } from '../ports/store';
 import { AppError, defineHandlers, type Deps } from '../router';
+import { OUTBOX_COLLECTION, type OutboxDoc } from '../notifications/deliver';
 
 export const REQUEST_COLLECTIONS = {
   cases: 'infoRequests',
   audit: 'requestAudit',
   idempotency: 'idempotencyKeys',
-  outbox: 'notificationOutbox',
+  outbox: OUTBOX_COLLECTION,
   calendarOverrides: 'calendarOverrides',
   settings: 'settings',
 } as const;
@@ -67,16 +68,6 @@ interface AuditDoc {
   publicNote?: string;
 }
 
-interface OutboxDoc {
-  at: string;
-  audience: 'applicant' | 'staff';
-  recipient: string;
-  kind: string;
-  title: string;
-  body: string;
-  caseId: string;
-  status: 'pending' | 'sent' | 'failed';
-}
 
 const OPEN_STATES: RequestState[] = ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'replyPending'];
 
@@ -324,6 +315,7 @@ async function recordChange(
       title: applicantNotice.title,
       body: `查询码 ${input.queryCode}：${applicantNotice.title}${input.publicNote ? `（${input.publicNote}）` : ''}${due}`,
       caseId: input.caseId,
+      reference: input.queryCode,
       status: 'pending',
     });
   }
@@ -337,6 +329,7 @@ async function recordChange(
       title: staffNotice.title,
       body: `查询码 ${input.queryCode}：${staffNotice.title}`,
       caseId: input.caseId,
+      reference: input.queryCode,
       status: 'pending',
     });
   }

@@ -7,11 +7,14 @@ import type { DocumentStore } from '../ports/store';
 export interface RuntimeIdentity {
   openid: string | null;
   appid?: string;
+  /** Set by the runtime (never the event) when a scheduled trigger, not a person, invokes the function. */
+  trigger?: 'timer';
 }
 
 export interface Caller {
   openid: string | null;
   roles: StaffRole[];
+  trigger?: 'timer';
 }
 
 export interface StaffRecord {
@@ -23,8 +26,9 @@ export const STAFF_COLLECTION = 'staff';
 
 /** Staff records are keyed by OPENID in both modes. */
 export async function resolveCaller(store: DocumentStore, identity: RuntimeIdentity): Promise<Caller> {
-  if (!identity.openid) return { openid: null, roles: [] };
+  const trigger = identity.trigger ? { trigger: identity.trigger } : {};
+  if (!identity.openid) return { openid: null, roles: [], ...trigger };
   const staff = await store.get<StaffRecord>(STAFF_COLLECTION, identity.openid);
   const roles = (staff?.roles ?? []).filter((role): role is StaffRole => STAFF_ROLES.includes(role));
-  return { openid: identity.openid, roles };
+  return { openid: identity.openid, roles, ...trigger };
 }

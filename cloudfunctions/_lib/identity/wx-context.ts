@@ -20,5 +20,7 @@ export function readWxContext(env: Record<string, string | undefined>): Record<s
 export function identityFromWxEnv(env: Record<string, string | undefined>): RuntimeIdentity {
   const context = readWxContext(env);
   const openid = context.OPENID?.trim();
-  return { openid: openid ? openid : null, appid: context.APPID };
+  // CloudBase sets TRIGGER_SRC=timer in the environment of timer-triggered invocations.
+  const trigger = env.TRIGGER_SRC === 'timer' && !openid ? { trigger: 'timer' as const } : {};
+  return { openid: openid ? openid : null, appid: context.APPID, ...trigger };
 }
