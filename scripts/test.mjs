@@ -6,10 +6,11 @@ const steps = [
   ['type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', '.']],
   ['API reference is current', 'npx', ['tsx', 'scripts/gen-api-docs.ts', '--check']],
-  ['unit, contract and component tests (jest)', 'npx', ['jest', '--ci']],
   ['build: H5 app', 'npx', ['taro', 'build', '--type', 'h5']],
+  // Before jest: tests/weapp runs this build in a WeChat-like runtime.
   ['build: weapp', 'npx', ['taro', 'build', '--type', 'weapp']],
   ['build: cloud functions and gateway', 'npx', ['tsx', 'scripts/build-functions.ts']],
+  ['unit, contract, component and weapp-runtime tests (jest)', 'npx', ['jest', '--ci']],
   ['end-to-end tests (Chromium)', 'node', ['tests/e2e/run.mjs']],
 ];
 
