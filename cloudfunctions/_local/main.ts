@@ -6,7 +6,7 @@ import { createLocalSender } from '../_lib/adapters/local-sender';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
 import { handlers } from '../_lib/handlers';
 import { dispatch, type Deps } from '../_lib/router';
-import { systemClock } from '../_lib/ports/clock';
+import { systemClock, type Clock } from '../_lib/ports/clock';
 import { consoleLogger } from '../_lib/ports/logger';
 import { seedStore } from '../_lib/seed';
 import { createGateway } from './gateway';
@@ -18,6 +18,19 @@ const staticDir = resolve(root, process.env.STATIC_DIR ?? 'dist/h5');
 const seedFile = resolve(root, process.env.SEED_REPORT_FILE ?? 'cloudfunctions/_lib/seed/zibo-2023-annual-report.txt');
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
+
+/**
+ * LOCAL_CLOCK_START (an ISO instant) starts the local clock at that moment and lets it run: tests and
+ * demos can replay a case across a holiday. Local mode only; CloudBase always uses the system clock.
+ */
+function localClock(): Clock {
+  const start = process.env.LOCAL_CLOCK_START;
+  if (!start) return systemClock;
+  const origin = Date.parse(start);
+  if (Number.isNaN(origin)) throw new Error(`LOCAL_CLOCK_START must be an ISO date-time, got ${start}`);
+  const startedAt = Date.now();
+  return { now: () => new Date(origin + (Date.now() - startedAt)) };
+}
 
 function resetData(): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
@@ -38,7 +51,9 @@ async function main(): Promise<void> {
   });
   await ensureLocalStaff(store);
 
-  const deps: Deps = { store, clock: systemClock, log: consoleLogger, sender: createLocalSender() };
+  const clock = localClock();
+  if (clock !== systemClock) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
+  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender() };
   const server = createGateway({ deps, staticDir });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
