@@ -33,7 +33,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NOTE: prebundle also applies to production builds and inflates them (weapp 376 KB → 940 KB).
       prebundle: { enable: false },
     },
-    cache: { enable: process.env.CI !== 'true' },
+    // NOTE: the weapp build's persistent cache served stale copies of modules shared by two
+    // subpackages (sub-common); only the h5 build keeps it.
+    cache: { enable: process.env.CI !== 'true' && process.env.TARO_ENV === 'h5' },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
