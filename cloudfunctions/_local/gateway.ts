@@ -164,6 +164,7 @@ export function createGateway(options: GatewayOptions): Server {
       return;
     }
     const session = sessionOf(req);
+    if (session.isNew) sessions.set(session.sid, session.persona);
     const event = await readJsonBody(req);
     const persona = findPersona(session.persona) ?? findPersona(DEFAULT_PERSONA)!;
     const envelope = await dispatch(handlers, deps, { functionName, event, identity: { openid: persona.openid } });
@@ -223,6 +224,14 @@ export function createGateway(options: GatewayOptions): Server {
       'cache-control': isHtml ? 'no-cache' : 'public, max-age=31536000, immutable',
     };
     if (isHtml && csp) headers['content-security-policy'] = csp;
+    if (isHtml) {
+      // The page opens the session, so the app's first parallel API calls all share one cookie.
+      const session = sessionOf(req);
+      if (session.isNew) {
+        sessions.set(session.sid, session.persona);
+        Object.assign(headers, sessionCookie(session.sid));
+      }
+    }
     let payload: Buffer = body;
     if (/\.(js|css|html|json|svg)$/.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       payload = gzipCache.get(file) ?? Buffer.from(gzipSync(body));

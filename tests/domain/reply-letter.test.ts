@@ -29,7 +29,9 @@ describe('reply letter templates', () => {
   });
 
   it('names the refusal reason from Table 3', () => {
-    expect(replyLetterTemplate('refusedStateSecret', data)).toContain('属于国家秘密，根据');
+    expect(replyLetterTemplate('refusedStateSecret', data)).toContain('政府信息属于国家秘密，根据');
+    expect(replyLetterTemplate('refusedThirdPartyRights', data)).toContain('对第三方合法权益造成损害');
+    for (const outcome of ['refusedStateSecret', 'refusedInquiryMatter'] as const) expect(replyLetterTemplate(outcome, data)).not.toContain('属于属于');
     expect(replyLetterTemplate('granted', data)).toContain('现予以公开');
   });
 });

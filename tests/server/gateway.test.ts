@@ -125,6 +125,11 @@ describe('gateway: the H5 app', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).toContain("frame-ancestors 'none'");
+    // The page opens the session, so the app's first parallel calls share one cookie.
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^sid=[a-f0-9]{32}$/);
+    const api = await fetch(`${base}/api/portal`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"action":"getProfile"}' });
+    expect(api.headers.get('set-cookie')).toBeNull();
   });
 
   it('serves hashed assets as immutable, gzipped when asked', async () => {
