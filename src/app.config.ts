@@ -6,9 +6,13 @@ export default defineAppConfig({
     { root: 'packages/catalogue', pages: ['detail/index'] },
     { root: 'packages/report', pages: ['list/index', 'detail/index'] },
     { root: 'packages/about', pages: ['contact/index', 'coming/index'] },
+    // 依申请公开 (citizens): apply online, receipt, my applications, one case, deadline calculator.
+    { root: 'packages/apply', pages: ['index/index', 'form/index', 'receipt/index', 'mine/index', 'case/index', 'calculator/index'] },
+    // Staff console: entered from the home page's 工作台 card (staff only), so not preloaded for everyone.
+    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',

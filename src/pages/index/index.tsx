@@ -1,7 +1,9 @@
 // Home: the center's name, its columns and the 长辈版 switch.
-import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Column } from '@/contracts/portal';
+import { STAFF_ROLE_LABELS } from '@/contracts/core';
+import type { Column, Whoami } from '@/contracts/portal';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
@@ -15,6 +17,37 @@ function openColumn(column: Column) {
   } else {
     void Taro.navigateTo({ url: `/packages/about/coming/index?title=${encodeURIComponent(column.title)}` });
   }
+}
+
+/** 工作台: the staff console's entry, shown only to callers with staff roles (never to citizens). */
+function StaffEntry() {
+  const [me, setMe] = useState<Whoami>();
+  const inFlight = useRef(false);
+  const check = useCallback(() => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    call('portal', 'whoami', {})
+      .then(setMe, () => setMe(undefined))
+      .finally(() => {
+        inFlight.current = false;
+      });
+  }, []);
+  useEffect(check, [check]);
+  // The identity can change while the page is in the stack (e.g. the local persona switcher).
+  useDidShow(check);
+  if (!me || me.roles.length === 0) return null;
+  const roles = me.roles.map((role) => STAFF_ROLE_LABELS[role]).join('、');
+  return (
+    <View className='card tap' id='staff-entry' role='link' aria-label={`工作台：${me.staffName ?? '工作人员'}，${roles}`} onClick={() => void Taro.navigateTo({ url: '/packages/staff/index/index' })}>
+      <View>
+        <Text className='card-title'>工作台</Text>
+        <Text className='muted' id='staff-entry-who'>
+          {me.staffName ?? '工作人员'} · {roles}
+        </Text>
+        <Text className='list-item-meta muted'>依申请公开办理台：登记、审核、办理、答复、归档</Text>
+      </View>
+    </View>
+  );
 }
 
 export default function Home() {
@@ -32,6 +65,7 @@ export default function Home() {
               <ElderSwitch />
               {process.env.APP_MODE === 'local' && process.env.TARO_ENV === 'h5' ? <PersonaSwitcher /> : null}
             </View>
+            <StaffEntry />
             <View className='card' role='list' aria-label='栏目'>
               <Text className='card-title'>栏目</Text>
               {agency.columns.map((column) => (
