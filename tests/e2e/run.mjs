@@ -22,6 +22,7 @@ const JOURNEY_MS = 90_000;
 const STEP_MS = 15_000;
 
 const AGENCY = '淄博市公共资源交易中心';
+const CLOCK_START = '2026-02-10T09:00:00+08:00';
 const CHINESE = /[\u4e00-\u9fa5]/;
 /** "at " followed by a file path, with or without a function name: a leaked stack trace. */
 const STACK_TRACE = /\bat\s+(?:[^\s()]+\s+\()?(?:file:\/\/)?(?:\/|[A-Za-z]:\\)[^\s)]*/;
@@ -128,7 +129,8 @@ async function startGateway() {
   const dataDir = mkdtempSync(join(tmpdir(), 'zibo-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'dist/local/gateway.cjs')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_FILE: join(dataDir, 'e2e.sqlite'), STATIC_DIR: join(ROOT, 'dist/h5') },
+    // The local clock starts on 2026-02-10 (Beijing time), so journey 7's deadlines cross Spring Festival.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_FILE: join(dataDir, 'e2e.sqlite'), STATIC_DIR: join(ROOT, 'dist/h5'), LOCAL_CLOCK_START: CLOCK_START },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -445,6 +447,112 @@ const journeys = [
       await visible(page, `${scope} #retry`, '重试 button after retrying');
       assert(CHINESE.test(await message()), 'after 重试 the error message is gone');
       return `shows "${shown}" + 重试`;
+    },
+  },
+  {
+    name: '依申请公开: apply → 补正 → correct → extend → reply; the citizen reads the reply and the dated timeline',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const inner = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const expectState = async (selector, state) => until(`state "${state}"`, async () => norm(await v(selector).textContent()), (text) => text.includes(state));
+
+      // The citizen applies through the form (day zero: 2026-02-10, Beijing time).
+      await page.goto(`${base}/`);
+      await visible(page, '[data-testid=home]', 'home page');
+      await (await visible(page, '#column-application', 'home column 依申请公开')).click();
+      await (await visible(page, '[data-testid=apply-home] #apply-new', '在线申请')).click();
+      await visible(page, '[data-testid=apply-form]', 'application form');
+      await inner('[data-testid=apply-form] #field-name', '张三');
+      await inner('[data-testid=apply-form] #field-idNumber', '110105194912310021');
+      await v('#submit').click();
+      const idError = await textOf(page, '[data-testid=apply-form] #error-idNumber', 'ID number error');
+      assert(/居民身份证号码不正确/.test(idError), `a wrong check digit should be named, got "${idError}"`);
+      await inner('[data-testid=apply-form] #field-idNumber', '11010519491231002X');
+      await inner('[data-testid=apply-form] #field-mobile', '13812345678');
+      await inner('[data-testid=apply-form] #field-description', '2023年度政府采购项目的开标记录');
+      await v('#field-deliveryForm-electronic').click();
+      await v('#field-deliveryChannel-online').click();
+      await v('#agree').click();
+      await v('#submit').click();
+      await visible(page, '[data-testid=apply-receipt]', 'receipt page');
+      const queryCode = await textOf(page, '[data-testid=apply-receipt] #receipt-query-code', 'query code');
+      assert(/^[2-9A-Z]{10}$/.test(queryCode), `query code should be 10 characters, got "${queryCode}"`);
+      equal(await (await visible(page, '[data-testid=apply-receipt] #receipt-due')).getAttribute('data-due'), '2026-03-16', 'reply deadline (20 working days across Spring Festival)');
+      const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
+      assert(id, `receipt URL should carry the case id: ${page.url()}`);
+
+      const staffCase = async (persona) => {
+        await as(persona);
+        await page.goto(`${base}/#/packages/staff/case/index?id=${id}`);
+        await visible(page, '[data-testid=staff-case] #case-state', `staff case page as ${persona}`);
+      };
+
+      // 审核: the clerk asks for a correction, listing all items at once.
+      await staffCase('clerk');
+      await v('#cmd-requestCorrection').click();
+      await inner('#correction-items', '请写明所需开标记录的项目名称\n请写明开标日期');
+      await v('#action-submit').click();
+      await expectState('[data-testid=staff-case] #case-state', '待申请人补正');
+
+      // The citizen answers the correction on the case page.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/apply/case/index?id=${id}`);
+      await inner('[data-testid=apply-case] #correction-answer', '项目：某学校教学设备采购项目，开标日期2023年5月');
+      await v('#correction-submit').click();
+      await expectState('[data-testid=apply-case] #case-state', '已登记');
+
+      // 办理: accept, ask for an extension; a reviewer approves it.
+      await staffCase('clerk');
+      await v('#cmd-accept').click();
+      await v('#action-submit').click();
+      await expectState('[data-testid=staff-case] #case-state', '办理中');
+      await v('#cmd-requestExtension').click();
+      await inner('#extension-reason', '需调取归档的开标记录');
+      await v('#action-submit').click();
+      await expectState('[data-testid=staff-case] #case-state', '延期待批准');
+      await staffCase('reviewer');
+      await v('#cmd-decideExtension').click();
+      await v('#extension-approve').click();
+      // 40 working days from the correction (2026-02-10), 清明 (04-04…06) skipped.
+      await until('reply deadline 2026-04-14 after the extension', async () => v('[data-testid=staff-case] [data-testid=deadline]').getAttribute('data-due'), (due) => due === '2026-04-14');
+      equal(norm(await v('[data-testid=staff-case] #case-state').textContent()), '办理中', 'state after the extension is approved');
+
+      // 答复: the clerk drafts from the 予以公开 template; the reviewer signs it off.
+      await staffCase('clerk');
+      await v('#cmd-draftReply').click();
+      await v('#outcome-group').click();
+      await v('.weui-picker__action:has-text("确定")').click();
+      await until('reply template loaded', async () => (await v('#reply-text').locator('textarea').inputValue()).slice(0, 11), (text) => text === '政府信息公开申请答复书');
+      await v('#action-submit').click();
+      await expectState('[data-testid=staff-case] #case-state', '答复待审核');
+      await staffCase('reviewer');
+      await v('#cmd-decideReply').click();
+      await v('#reply-approve').click();
+      await v('.taro-model__confirm').click();
+      await expectState('[data-testid=staff-case] #case-state', '已答复');
+
+      // The citizen reads the reply and the timeline, every step dated.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/apply/case/index?id=${id}`);
+      const letter = await textOf(page, '[data-testid=apply-case] #reply-letter', 'reply letter');
+      assert(letter.includes('张三：') && letter.includes('本机关于2026年2月10日收到您提出的政府信息公开申请') && letter.includes('予以公开'), `reply letter: "${letter.slice(0, 200)}"`);
+      const entries = page.locator('[data-testid=apply-case] [data-testid=timeline-entry] >> visible=true');
+      const steps = await until('timeline with 登记 … 答复', async () => Promise.all((await entries.all()).map(async (e) => norm(await e.textContent()))), (texts) => texts.length >= 6);
+      for (const step of ['登记', '审核', '办理', '答复']) assert(steps.some((t) => t.includes(step)), `timeline should show ${step}: ${JSON.stringify(steps)}`);
+      assert(steps.every((t) => t.includes('2026年2月10日')), `every step happened on 2026-02-10: ${JSON.stringify(steps)}`);
+      assert(steps.some((t) => t.includes('请写明所需开标记录的项目名称')), 'the 补正 items appear in the timeline');
+      assert(steps.some((t) => t.includes('需调取归档的开标记录')), 'the extension reason appears in the timeline');
+
+      // What WeChat would have sent the applicant: receipt, 补正, extension, reply.
+      await as('clerk');
+      const outbox = await page.request.post(`${base}/api/requests`, { data: { action: 'outbox', input: { caseId: id } } });
+      const kinds = (await outbox.json()).data.filter((n) => n.audience === 'applicant').map((n) => n.kind).sort();
+      equal(JSON.stringify(kinds), JSON.stringify(['correctionNeeded', 'extended', 'received', 'replied']), 'notices to the applicant');
+      return `query code ${queryCode}, due 2026-03-16 → 2026-04-14 after extension, reply signed`;
     },
   },
 ];
