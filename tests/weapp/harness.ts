@@ -86,6 +86,21 @@ export interface LaunchOptions {
   echoConsole?: boolean;
 }
 
+/** A dropped connection for `failCloudCalls`: which calls it hits, how often, and at which point. */
+export interface CloudFault {
+  /** Only calls of this function (default: any). */
+  name?: string;
+  /** Only calls whose event has this `action` (default: any). */
+  action?: string;
+  /** How many matching calls fail (default 1). */
+  times?: number;
+  /**
+   * 'before': the call never reaches the function (default). 'after': the function runs and
+   * commits, but its answer is lost on the way back, as with a timeout on a slow network.
+   */
+  when?: 'before' | 'after';
+}
+
 export interface PageStats {
   setDataCalls: number;
   maxSetDataBytes: number;
@@ -322,6 +337,7 @@ export class WeappHarness {
   private launch: { path: string; query: Record<string, string> } = { path: '', query: {} };
   private closed = false;
   private readonly serverLogSeen = { count: 0 };
+  private readonly cloudFaults: Array<CloudFault & { left: number }> = [];
 
   constructor(options: LaunchOptions = {}) {
     this.options = options;
@@ -465,6 +481,14 @@ export class WeappHarness {
 
   async navigateBack(delta = 1): Promise<void> {
     await this.callNavigation('navigateBack', { delta });
+  }
+
+  /**
+   * Fault injection: the next matching `wx.cloud.callFunction` calls fail the way a dropped
+   * connection does on a phone (`fail` with a `cloud.callFunction:fail …` errMsg).
+   */
+  failCloudCalls(fault: CloudFault = {}): void {
+    this.cloudFaults.push({ ...fault, left: fault.times ?? 1 });
   }
 
   /** Throws WeappProblemError if anything went wrong since the last check. */
@@ -805,7 +829,13 @@ export class WeappHarness {
 
   private async callFunction(name: string, data: unknown): Promise<unknown> {
     if (!this.cloud.has(name)) throw new WxFail(`errCode: -501000 | errMsg: [FunctionName] function "${name}" not found`);
+    const action = data && typeof data === 'object' ? (data as { action?: unknown }).action : undefined;
+    const fault = this.cloudFaults.find((f) => f.left > 0 && (f.name === undefined || f.name === name) && (f.action === undefined || f.action === action));
+    if (fault) fault.left--;
+    const lost = 'errCode: -1 | errMsg: request:fail timeout';
+    if (fault && fault.when !== 'after') throw new WxFail(lost);
     const result = await this.cloud.invoke(name, data);
+    if (fault) throw new WxFail(lost);
     return this.toVm(result);
   }
 
