@@ -1,5 +1,6 @@
 // Loads remote data for a page: loading, error (with a retry) and data states in one place.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { ApiCallError } from '@/services/api';
 
 export interface RemoteState<T> {
@@ -9,7 +10,8 @@ export interface RemoteState<T> {
   reload: () => void;
 }
 
-export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[]): RemoteState<T> {
+/** `refreshOnShow`: load again whenever the page comes back into view (data another page may change). */
+export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[], options: { refreshOnShow?: boolean } = {}): RemoteState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiCallError>();
   const [loading, setLoading] = useState(true);
@@ -40,5 +42,11 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[]): 
   }, [...deps, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const shown = useRef(false);
+  useDidShow(() => {
+    // The first show is the initial load above.
+    if (shown.current && options.refreshOnShow) reload();
+    shown.current = true;
+  });
   return { data, error, loading, reload };
 }

@@ -43,7 +43,7 @@ const GUIDE = [
 
 export default function ApplyHome() {
   // Only a hint on the 我的申请 entry: the page works without it (and for visitors not signed in).
-  const mine = useRemote(() => call('requests', 'listMine', {}), []);
+  const mine = useRemote(() => call('requests', 'listMine', {}), [], { refreshOnShow: true });
   const open = mine.data?.filter((item) => item.urgency !== 'done').length ?? 0;
   return (
     <PageShell testId='apply-home'>
