@@ -9,6 +9,9 @@ export const COLLECTIONS = {
   categories: 'catalogueCategories',
   disclosures: 'disclosures',
   reports: 'reports',
+  reportDrafts: 'reportDrafts',
+  appeals: 'appeals',
+  regulatoryDocuments: 'regulatoryDocuments',
   staff: 'staff',
 } as const;
 
@@ -37,7 +40,8 @@ export interface DisclosureDoc extends Omit<ItemDetail, 'id' | 'categoryName'> {
   sortKey: string;
 }
 
-export interface ReportDoc extends Report {
+/** A published, immutable version of a year's report (versions and history are derived on read). */
+export interface ReportDoc extends Omit<Report, 'versions' | 'history'> {
   status: 'published';
 }
 
@@ -45,7 +49,9 @@ export interface ReportDoc extends Report {
 export const INDEXES: Array<[collection: string, fields: string[]]> = [
   [COLLECTIONS.disclosures, ['categoryId', 'status', 'sortKey']],
   [COLLECTIONS.categories, ['order']],
-  [COLLECTIONS.reports, ['year']],
+  [COLLECTIONS.reports, ['year', 'version']],
+  ['infoRequests', ['receiptDate']],
+  ['appeals', ['filedOn']],
   // Information requests (cloudfunctions/_lib/handlers/requests.ts).
   ['infoRequests', ['ownerOpenid', 'createdAt']],
   ['infoRequests', ['state']],

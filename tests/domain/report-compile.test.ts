@@ -70,3 +70,45 @@ describe('compileTable3', () => {
     );
   });
 });
+
+describe('compileTable4', () => {
+  it('counts appeals filed in the year by their result at the year’s end', async () => {
+    const { compileTable4 } = await import('@/domain/report/compile');
+    const { checkTable4 } = await import('@/domain/report/check');
+    const table = compileTable4(
+      [
+        { kind: 'review', filedOn: '2025-03-01', result: 'upheld', decidedOn: '2025-05-01' },
+        { kind: 'review', filedOn: '2025-11-01', result: 'corrected', decidedOn: '2026-01-10' }, // undecided at year end
+        { kind: 'litigationDirect', filedOn: '2025-06-01', result: 'other', decidedOn: '2025-09-01' },
+        { kind: 'litigationAfterReview', filedOn: '2024-12-30', result: 'upheld', decidedOn: '2025-02-01' }, // filed the year before
+      ],
+      2025,
+    );
+    expect(table).toEqual({ review: [1, 0, 0, 1, 2], litigationDirect: [0, 0, 1, 0, 1], litigationAfterReview: [0, 0, 0, 0, 0] });
+    expect(checkTable4(table)).toEqual([]);
+  });
+});
+
+describe('compileTable2', () => {
+  it('counts documents issued, repealed and in force at the year’s end, plus the entered figures', async () => {
+    const { compileTable2 } = await import('@/domain/report/compile');
+    const table = compileTable2(
+      [
+        { kind: 'normative', issuedOn: '2023-05-01' },
+        { kind: 'normative', issuedOn: '2022-01-01', repealedOn: '2023-06-01' },
+        { kind: 'normative', issuedOn: '2021-01-01' },
+        { kind: 'regulation', issuedOn: '2024-01-01' },
+      ],
+      { licensing: 3, penalties: 0, enforcement: 1, feesWan: 0.5 },
+      2023,
+    );
+    expect(table).toEqual({
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 1, repealed: 1, inForce: 2 },
+      licensing: { decisions: 3 },
+      penalties: { decisions: 0 },
+      enforcement: { decisions: 1 },
+      fees: { amountWan: 0.5 },
+    });
+  });
+});

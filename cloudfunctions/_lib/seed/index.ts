@@ -4,6 +4,9 @@ import type { Column } from '../../../src/contracts/portal';
 import { AGENCY_PROFILE_ID, COLLECTIONS, INDEXES, type AgencyDoc, type ReportDoc } from '../collections';
 import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
+import { addDays } from '../../../src/domain/calendar/dates';
+import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
+import { REQUEST_COLLECTIONS, type RequestDoc } from '../handlers/requests';
 import { parseAnnualReport, type ParsedReport } from './parse-report';
 
 /** Shown to readers under the report; the file itself is cloudfunctions/_lib/seed/zibo-2023-annual-report.txt. */
@@ -51,6 +54,52 @@ export function reportDocFromSeed(report: ParsedReport): ReportDoc {
   };
 }
 
+export const HISTORICAL_NOTE = '据年度报告表三录入的历史申请记录（申请人信息与收到、答复日期为示意）';
+
+/**
+ * Case records behind a published Table 3, so the annual report can be compiled from records for the
+ * seed's year too: one archived case per counted application, spread over the year. Only the
+ * dimensions Table 3 knows are real (applicant type, outcome, year); dates are representative.
+ */
+export function historicalRequests(year: number, table3: Table3): Array<RequestDoc & { _id: string }> {
+  const cases: Array<RequestDoc & { _id: string }> = [];
+  const make = (applicantType: RequestDoc['applicantType'], receiptDate: string): RequestDoc & { _id: string } => ({
+      _id: `hist-${year}-${String(cases.length + 1).padStart(3, '0')}`,
+      queryCode: `HIST${year}${String(cases.length + 1).padStart(2, '0')}`,
+      ownerOpenid: null,
+      applicantType,
+      channel: 'letter',
+      receiptDate,
+      clockStart: receiptDate,
+      state: 'handling',
+      consultations: [],
+      applicant: { name: '历史申请人', idType: 'residentId', idNumber: '' },
+      details: { description: HISTORICAL_NOTE, deliveryForm: 'paper', deliveryChannel: 'post' },
+      createdAt: `${receiptDate}T00:00:00.000Z`,
+      updatedAt: `${receiptDate}T00:00:00.000Z`,
+  });
+  TABLE3_APPLICANT_COLUMNS.forEach((column, col) => {
+    const type = column.key;
+    // Carried in: received in December of the year before.
+    for (let i = 0; i < (table3.carriedIn[col] ?? 0); i++) cases.push(make(type, `${year - 1}-12-${String(10 + (i % 15)).padStart(2, '0')}`));
+    const outcomes = OUTCOME_KEYS.flatMap((key) => Array<typeof key>(table3[key][col] ?? 0).fill(key));
+    const fresh = table3.newReceived[col] ?? 0;
+    for (let i = 0; i < fresh; i++) {
+      const month = 1 + Math.floor((i * 11) / Math.max(1, fresh));
+      cases.push(make(type, `${year}-${String(month).padStart(2, '0')}-10`));
+    }
+    // Hand the outcomes to the earliest cases; the rest stay open (结转下年度).
+    const forThisColumn = cases.filter((c) => c.applicantType === type).sort((a, b) => a.receiptDate.localeCompare(b.receiptDate));
+    forThisColumn.forEach((kase, i) => {
+      const outcome = outcomes[i];
+      if (!outcome) return;
+      const endedOn = kase.receiptDate < `${year}-01-01` ? `${year}-01-05` : addDays(kase.receiptDate, 14);
+      Object.assign(kase, { outcome, endedOn, archivedOn: endedOn, state: 'archived', updatedAt: `${endedOn}T00:00:00.000Z` });
+    });
+  });
+  return cases;
+}
+
 export interface SeedOptions {
   reportText: string;
   /** Demo items per catalogue category (default: a small realistic set). */
@@ -74,6 +123,7 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   const batches: Array<Array<readonly [string, SeedDoc]>> = [categories.map((doc) => [COLLECTIONS.categories, doc] as const)];
   for (let i = 0; i < items.length; i += 500) batches.push(items.slice(i, i + 500).map((doc) => [COLLECTIONS.disclosures, doc] as const));
   batches.push([[COLLECTIONS.reports, { _id: `report-${report.year}-v1`, ...reportDocFromSeed(report) }]]);
+  batches.push(historicalRequests(report.year, report.table3).map((doc) => [REQUEST_COLLECTIONS.cases, doc] as const));
   for (const batch of batches) {
     await store.transaction(async (tx) => {
       for (const [collection, doc] of batch) {

@@ -14,11 +14,9 @@ import {
   type Table3,
   type Table4,
 } from '../../../src/domain/report/tables';
+import { textToBlocks, type TextBlock } from '../../../src/domain/report/sections';
 
-export interface ParsedBlock {
-  heading?: string;
-  paragraphs: string[];
-}
+export type ParsedBlock = TextBlock;
 
 export interface ParsedReport {
   agencyName: string;
@@ -43,9 +41,6 @@ const SECTION_HEADINGS: Array<[ReportSectionKey, RegExp]> = [
   ['other', /^(?:6|六)、\s*其他需要报告的事项$/],
 ];
 
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** A short subsection heading such as "（一）主动公开方面" or the artefact "（2） 改进情况". */
-const SUBHEADING = /^[（(]([一二三四五六七八九十]|\d{1,2})[）)]\s*([^。；]{1,15})$/;
 
 export class SeedFormatError extends Error {
   constructor(message: string) {
@@ -73,30 +68,6 @@ function chunk(values: number[], size: number): number[][] {
   return rows;
 }
 
-function normaliseHeading(line: string): string | undefined {
-  const match = SUBHEADING.exec(line);
-  if (!match) return undefined;
-  const [, ordinal = '', title = ''] = match;
-  const chinese = /^\d+$/.test(ordinal) ? CHINESE_ORDINALS[Number(ordinal) - 1] : ordinal;
-  return chinese ? `（${chinese}）${title.trim()}` : undefined;
-}
-
-function textBlocks(lines: string[]): ParsedBlock[] {
-  const blocks: ParsedBlock[] = [];
-  let current: ParsedBlock = { paragraphs: [] };
-  for (const line of lines) {
-    if (!line) continue;
-    const heading = normaliseHeading(line);
-    if (heading) {
-      if (current.heading || current.paragraphs.length > 0) blocks.push(current);
-      current = { heading, paragraphs: [] };
-    } else {
-      current.paragraphs.push(line);
-    }
-  }
-  if (current.heading || current.paragraphs.length > 0) blocks.push(current);
-  return blocks;
-}
 
 export function parseAnnualReport(text: string): ParsedReport {
   const lines = text.split(/\r?\n/).map(cleanLine);
@@ -147,7 +118,7 @@ export function parseAnnualReport(text: string): ParsedReport {
   const sections = REPORT_SECTIONS.map((section, i) => ({
     key: section.key,
     label: section.label,
-    blocks: narrative.has(section.key) ? textBlocks(region(i)) : [],
+    blocks: narrative.has(section.key) ? textToBlocks(region(i)) : [],
   }));
 
   return {

@@ -13,9 +13,9 @@ export const TABLE3_COLUMNS = [
   { key: 'total', label: '总计' },
 ] as const;
 export type Table3ColumnKey = (typeof TABLE3_COLUMNS)[number]['key'];
-/** The applicant-type columns that the 总计 column sums. */
-export const TABLE3_APPLICANT_COLUMNS = TABLE3_COLUMNS.slice(0, 6);
 export type ApplicantType = Exclude<Table3ColumnKey, 'total'>;
+/** The applicant-type columns that the 总计 column sums. */
+export const TABLE3_APPLICANT_COLUMNS = TABLE3_COLUMNS.slice(0, 6) as ReadonlyArray<{ key: ApplicantType; label: string }>;
 
 /** The outcome groups of section 三（三）…（六）, each with numbered reason rows. */
 export const TABLE3_OUTCOME_GROUPS = [
