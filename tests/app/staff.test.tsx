@@ -116,7 +116,9 @@ describe('queue', () => {
 
     fireEvent.change(select, { target: { value: '0' } });
     fireEvent.click(container.querySelector('#include-ended')!);
-    await waitFor(() => expect(container.querySelectorAll('[data-testid=queue-item]')).toHaveLength(2));
+    // Ended cases: the withdrawn one, and the five 2023 records derived from the seed report.
+    await waitFor(() => expect(container.querySelectorAll('[data-testid=queue-item]')).toHaveLength(7));
+    expect(container.querySelectorAll('[data-testid=queue-item][id^=queue-hist-2023-]')).toHaveLength(5);
     const ended = container.querySelector(`#queue-${other.id}`)!;
     expect(ended.textContent).toContain('已终止');
     expect(ended.querySelector('.st-urgency')!.textContent).toBe('已办结');
