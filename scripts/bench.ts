@@ -322,6 +322,78 @@ async function runGatewayBench(base: string, startupMs: number): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
+/** In-process figures of the domain and handlers: the annual report over 100,000 cases, 10,000 deadlines. */
+async function domainBench(): Promise<void> {
+  const { createSqliteStore } = await import('../cloudfunctions/_lib/adapters/sqlite-store');
+  const { createLocalSender } = await import('../cloudfunctions/_lib/adapters/local-sender');
+  const { seedStore } = await import('../cloudfunctions/_lib/seed');
+  const { ensureLocalStaff } = await import('../cloudfunctions/_local/personas');
+  const { handlers } = await import('../cloudfunctions/_lib/handlers');
+  const { dispatch } = await import('../cloudfunctions/_lib/router');
+  const { compileTable3 } = await import('../src/domain/report/compile');
+  const { OUTCOME_KEYS } = await import('../src/domain/report/tables');
+  const { WorkingCalendar } = await import('../src/domain/calendar/working-days');
+  const { OFFICIAL_CALENDAR } = await import('../src/domain/calendar/official');
+  const { computeDeadline } = await import('../src/domain/requests/deadlines');
+  section('domain (in process)');
+
+  // 10,000 reply deadlines (20 working days) from receipt dates spread over 2024–2026.
+  const calendar = new WorkingCalendar(OFFICIAL_CALENDAR);
+  const dates = Array.from({ length: 10_000 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + (i % 1000) * 86_400_000).toISOString().slice(0, 10));
+  let started = performance.now();
+  for (const date of dates) computeDeadline(calendar, { start: date, workingDays: 20 });
+  add('10,000 reply deadlines', ms(performance.now() - started), 'computeDeadline, 20 working days each, official calendar');
+
+  // 100,000 case records: the pure compiler, then the staff `report.compile` action over SQLite.
+  const types = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
+  const cases = Array.from({ length: 100_000 }, (_, i) => {
+    const receiptDate = new Date(Date.UTC(2025, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+    const ended = i % 10 !== 0;
+    return { applicantType: types[i % 6]!, receiptDate, ...(ended ? { outcome: OUTCOME_KEYS[i % OUTCOME_KEYS.length]!, endedOn: receiptDate } : {}) };
+  });
+  started = performance.now();
+  compileTable3(cases, 2025);
+  add('Table 3 from 100,000 cases (pure)', ms(performance.now() - started), 'compileTable3');
+
+  const dir = mkdtempSync(join(tmpdir(), 'zibo-bench-report-'));
+  const store = createSqliteStore(join(dir, 'report.sqlite'));
+  try {
+    await seedStore(store, { reportText: readFileSync(join(root, 'cloudfunctions/_lib/seed/zibo-2023-annual-report.txt'), 'utf8') });
+    await ensureLocalStaff(store);
+    started = performance.now();
+    for (let i = 0; i < cases.length; i += 1000) {
+      await store.transaction(async (tx) => {
+        for (const [offset, kase] of cases.slice(i, i + 1000).entries()) {
+          await tx.insert('infoRequests', {
+            _id: `bench-${String(i + offset).padStart(6, '0')}`,
+            queryCode: 'BENCH00000',
+            ownerOpenid: null,
+            channel: 'online',
+            clockStart: kase.receiptDate,
+            state: kase.outcome ? 'archived' : 'handling',
+            consultations: [],
+            applicant: { name: '测试', idType: 'residentId', idNumber: '' },
+            details: { description: 'bench', deliveryForm: 'electronic', deliveryChannel: 'online' },
+            createdAt: `${kase.receiptDate}T00:00:00Z`,
+            updatedAt: `${kase.receiptDate}T00:00:00Z`,
+            ...kase,
+          });
+        }
+      });
+    }
+    add('seed 100,000 cases into SQLite', ms(performance.now() - started), '1,000 per transaction');
+    const deps = { store, clock: { now: () => new Date('2026-01-10T02:00:00Z') }, log: { info: () => undefined, error: () => undefined }, sender: createLocalSender() };
+    started = performance.now();
+    const answer = await dispatch(handlers, deps, { functionName: 'report', event: { action: 'compile', input: { year: 2025 } }, identity: { openid: 'local-staff-admin' } });
+    const elapsed = performance.now() - started;
+    if (!answer.ok) throw new Error(`report.compile failed: ${answer.error.message}`);
+    add('report.compile 2025, 100,000 cases', ms(elapsed), 'staff action through the router, SQLite store (reads every case of the year)');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function machine(): void {
   const cores = cpus();
   section('machine');
@@ -337,6 +409,7 @@ async function main(): Promise<void> {
     weappSizes();
     h5Sizes();
     cloudFunctionSizes();
+    await domainBench();
     await gatewayBench();
   } catch (error) {
     failure = error;
