@@ -4,6 +4,7 @@
 import { MAX_EVENT_BYTES } from '../../src/contracts/core';
 import type { FunctionName } from '../../src/contracts';
 import { createTcbStore } from './adapters/tcb-store';
+import { createWechatContentChecker } from './adapters/wechat-content-check';
 import { createWechatSubscribeSender, templatesFromEnv } from './adapters/wechat-subscribe-sender';
 import { handlers } from './handlers';
 import { identityFromWxEnv } from './identity/wx-context';
@@ -24,6 +25,7 @@ function productionDeps(env: Record<string, string | undefined>): Deps {
     log: consoleLogger,
     // Template ids are issued per mini-program in WeChat's console: configured, not coded.
     sender: createWechatSubscribeSender({ ...credentials, templates: templatesFromEnv(env.SUBSCRIBE_TEMPLATES) }),
+    contentCheck: createWechatContentChecker(credentials),
   };
 }
 

@@ -6,6 +6,7 @@ import { ERROR_CODES, eventSchema, issuesFromZod, type Access, type ApiError, ty
 import { resolveCaller, type Caller, type RuntimeIdentity } from './identity/caller';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
+import type { ContentChecker } from './ports/content-check';
 import type { MessageSender } from './ports/messages';
 import { StoreError, type DocumentStore } from './ports/store';
 
@@ -15,6 +16,7 @@ export interface Deps {
   clock: Clock;
   log: Logger;
   sender: MessageSender;
+  contentCheck: ContentChecker;
 }
 
 export interface HandlerContext {

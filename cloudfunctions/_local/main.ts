@@ -2,6 +2,7 @@
 // the cloud functions on 127.0.0.1. `--reset-only` deletes the local data and exits.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { createLocalContentChecker } from '../_lib/adapters/local-content-check';
 import { createLocalSender } from '../_lib/adapters/local-sender';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
 import { handlers } from '../_lib/handlers';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
 
   const clock = localClock();
   if (clock !== systemClock) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
-  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender() };
+  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker() };
   const server = createGateway({ deps, staticDir });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {

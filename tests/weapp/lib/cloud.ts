@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createCloudEntry } from '../../../cloudfunctions/_lib/cloud-entry';
 import { createSqliteStore } from '../../../cloudfunctions/_lib/adapters/sqlite-store';
 import { createLocalSender } from '../../../cloudfunctions/_lib/adapters/local-sender';
+import { createLocalContentChecker } from '../../../cloudfunctions/_lib/adapters/local-content-check';
 import type { OutgoingMessage } from '../../../cloudfunctions/_lib/ports/messages';
 import { seedStore } from '../../../cloudfunctions/_lib/seed';
 import { ensureLocalStaff, findPersona, DEFAULT_PERSONA } from '../../../cloudfunctions/_local/personas';
@@ -73,6 +74,7 @@ export class CloudBackend {
         error: (message, fields) => this.log.push({ level: 'error', message, fields }),
       },
       sender: createLocalSender((message) => this.messages.push(message)),
+      contentCheck: createLocalContentChecker(),
     };
     for (const name of cloudFunctionNames()) this.entries.set(name, createCloudEntry(name as FunctionName, () => deps));
   }
