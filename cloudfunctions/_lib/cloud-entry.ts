@@ -5,6 +5,7 @@ import { MAX_EVENT_BYTES } from '../../src/contracts/core';
 import type { FunctionName } from '../../src/contracts';
 import { createTcbStore } from './adapters/tcb-store';
 import { createWechatContentChecker } from './adapters/wechat-content-check';
+import { createHttpProvincialSystem } from './adapters/provincial-ratings';
 import { createWechatSubscribeSender, templatesFromEnv } from './adapters/wechat-subscribe-sender';
 import { handlers } from './handlers';
 import { identityFromWxEnv } from './identity/wx-context';
@@ -26,6 +27,10 @@ function productionDeps(env: Record<string, string | undefined>): Deps {
     // Template ids are issued per mini-program in WeChat's console: configured, not coded.
     sender: createWechatSubscribeSender({ ...credentials, templates: templatesFromEnv(env.SUBSCRIBE_TEMPLATES) }),
     contentCheck: createWechatContentChecker(credentials),
+    // Without a configured provincial interface, ratings stay queued (pending) rather than being dropped.
+    provincial: env.PROVINCIAL_RATING_URL
+      ? createHttpProvincialSystem({ url: env.PROVINCIAL_RATING_URL, token: env.PROVINCIAL_RATING_TOKEN })
+      : { forward: async () => ({ status: 'retry', reason: 'PROVINCIAL_RATING_URL is not configured' }) },
   };
 }
 

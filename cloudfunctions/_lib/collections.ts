@@ -52,6 +52,9 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   [COLLECTIONS.reports, ['year', 'version']],
   ['infoRequests', ['receiptDate']],
   ['appeals', ['filedOn']],
+  ['ratings', ['openid', 'ratedOn']],
+  ['ratings', ['provincialStatus', 'at']],
+  ['ratings', ['at']],
   // Information requests (cloudfunctions/_lib/handlers/requests.ts).
   ['infoRequests', ['ownerOpenid', 'createdAt']],
   ['infoRequests', ['state']],

@@ -8,6 +8,7 @@ import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { ContentChecker } from './ports/content-check';
 import type { MessageSender } from './ports/messages';
+import type { ProvincialRatingSystem } from './ports/provincial-ratings';
 import { StoreError, type DocumentStore } from './ports/store';
 
 /** The outside world as handlers see it. */
@@ -17,6 +18,7 @@ export interface Deps {
   log: Logger;
   sender: MessageSender;
   contentCheck: ContentChecker;
+  provincial: ProvincialRatingSystem;
 }
 
 export interface HandlerContext {

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createLocalContentChecker } from '../_lib/adapters/local-content-check';
+import { createLocalProvincialSystem } from '../_lib/adapters/provincial-ratings';
 import { createLocalSender } from '../_lib/adapters/local-sender';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
 import { handlers } from '../_lib/handlers';
@@ -54,11 +55,12 @@ async function main(): Promise<void> {
 
   const clock = localClock();
   if (clock !== systemClock) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
-  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker() };
+  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem() };
   const server = createGateway({ deps, staticDir });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });
+    void dispatch(handlers, deps, { functionName: 'ratings', event: { action: 'forwardPending' }, identity: { openid: null, trigger: 'timer' } });
   }, 3000);
   delivery.unref();
   server.listen(port, host, () => {

@@ -6,6 +6,7 @@ import { portalContract } from './portal';
 import { reportContract } from './report';
 import { requestsContract } from './requests';
 import { notifyContract } from './notify';
+import { ratingsContract } from './ratings';
 
 export const contracts = {
   portal: portalContract,
@@ -13,6 +14,7 @@ export const contracts = {
   report: reportContract,
   requests: requestsContract,
   notify: notifyContract,
+  ratings: ratingsContract,
 } as const;
 
 export type Contracts = typeof contracts;

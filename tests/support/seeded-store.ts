@@ -9,6 +9,7 @@ import type { DocumentStore } from '../../cloudfunctions/_lib/ports/store';
 import type { Logger } from '../../cloudfunctions/_lib/ports/logger';
 import { createLocalSender } from '../../cloudfunctions/_lib/adapters/local-sender';
 import { createLocalContentChecker } from '../../cloudfunctions/_lib/adapters/local-content-check';
+import { createLocalProvincialSystem } from '../../cloudfunctions/_lib/adapters/provincial-ratings';
 
 export const SEED_REPORT_TEXT = readFileSync(join(__dirname, '../../cloudfunctions/_lib/seed/zibo-2023-annual-report.txt'), 'utf8');
 
@@ -30,5 +31,5 @@ export function memoryLogger(): Logger & { lines: string[] } {
 }
 
 export async function testDeps(): Promise<Deps & { log: ReturnType<typeof memoryLogger> }> {
-  return { store: await seededStore(), clock: { now: () => new Date('2026-11-29T04:00:00Z') }, log: memoryLogger(), sender: createLocalSender(), contentCheck: createLocalContentChecker() };
+  return { store: await seededStore(), clock: { now: () => new Date('2026-11-29T04:00:00Z') }, log: memoryLogger(), sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem() };
 }

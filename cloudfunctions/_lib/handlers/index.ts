@@ -6,6 +6,7 @@ import { portalHandlers } from './portal';
 import { reportHandlers } from './report';
 import { requestsHandlers } from './requests';
 import { notifyHandlers } from './notify';
+import { ratingsHandlers } from './ratings';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -13,4 +14,5 @@ export const handlers: HandlerRegistry = {
   report: reportHandlers,
   requests: requestsHandlers,
   notify: notifyHandlers,
+  ratings: ratingsHandlers,
 };

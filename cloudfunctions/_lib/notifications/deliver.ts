@@ -18,6 +18,8 @@ export interface OutboxDoc {
   title: string;
   body: string;
   caseId: string;
+  /** The mini-program page the message opens (default: the information request). */
+  page?: string;
   reference?: string;
   status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts?: number;
@@ -58,7 +60,7 @@ export async function deliverOutbox(
       body: claimed.body,
       reference: claimed.reference ?? '',
       date: claimed.at.slice(0, 10),
-      page: `/packages/apply/case/index?id=${claimed.caseId}`,
+      page: claimed.page ?? `/packages/apply/case/index?id=${claimed.caseId}`,
     });
     const attempts = (claimed.attempts ?? 0) + 1;
     if (result.status === 'sent') {

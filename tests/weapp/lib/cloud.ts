@@ -9,6 +9,7 @@ import { createCloudEntry } from '../../../cloudfunctions/_lib/cloud-entry';
 import { createSqliteStore } from '../../../cloudfunctions/_lib/adapters/sqlite-store';
 import { createLocalSender } from '../../../cloudfunctions/_lib/adapters/local-sender';
 import { createLocalContentChecker } from '../../../cloudfunctions/_lib/adapters/local-content-check';
+import { createLocalProvincialSystem } from '../../../cloudfunctions/_lib/adapters/provincial-ratings';
 import type { OutgoingMessage } from '../../../cloudfunctions/_lib/ports/messages';
 import { seedStore } from '../../../cloudfunctions/_lib/seed';
 import { ensureLocalStaff, findPersona, DEFAULT_PERSONA } from '../../../cloudfunctions/_local/personas';
@@ -75,6 +76,7 @@ export class CloudBackend {
       },
       sender: createLocalSender((message) => this.messages.push(message)),
       contentCheck: createLocalContentChecker(),
+      provincial: createLocalProvincialSystem(),
     };
     for (const name of cloudFunctionNames()) this.entries.set(name, createCloudEntry(name as FunctionName, () => deps));
   }
