@@ -55,6 +55,7 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['ratings', ['openid', 'ratedOn']],
   ['ratings', ['provincialStatus', 'at']],
   ['ratings', ['at']],
+  ['consultations', ['startDate']],
   // Information requests (cloudfunctions/_lib/handlers/requests.ts).
   ['infoRequests', ['ownerOpenid', 'createdAt']],
   ['infoRequests', ['state']],

@@ -7,6 +7,7 @@ import { reportContract } from './report';
 import { requestsContract } from './requests';
 import { notifyContract } from './notify';
 import { ratingsContract } from './ratings';
+import { consultationsContract } from './consultations';
 
 export const contracts = {
   portal: portalContract,
@@ -15,6 +16,7 @@ export const contracts = {
   requests: requestsContract,
   notify: notifyContract,
   ratings: ratingsContract,
+  consultations: consultationsContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -7,6 +7,7 @@ import { reportHandlers } from './report';
 import { requestsHandlers } from './requests';
 import { notifyHandlers } from './notify';
 import { ratingsHandlers } from './ratings';
+import { consultationsHandlers } from './consultations';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -15,4 +16,5 @@ export const handlers: HandlerRegistry = {
   requests: requestsHandlers,
   notify: notifyHandlers,
   ratings: ratingsHandlers,
+  consultations: consultationsHandlers,
 };
