@@ -20,8 +20,8 @@ export const DEFAULT_COLUMNS: Column[] = [
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'planned' },
   { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
-  { key: 'rating', title: '好差评', description: '对交易服务进行评价', status: 'planned' },
-  { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'planned' },
+  { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
+  { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'available', route: '/packages/consult/list/index' },
   { key: 'annualReport', title: '年度报告', description: '政府信息公开工作年度报告', status: 'available', route: '/packages/report/list/index' },
   { key: 'contact', title: '联系我们', description: '地址、邮编、电话、电子邮箱', status: 'available', route: '/packages/about/contact/index' },
 ];
