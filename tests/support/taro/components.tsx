@@ -17,7 +17,8 @@ function attributes(props: Props): Record<string, unknown> {
 
 export const View = (props: Props) => <div {...pick(props)}>{props.children}</div>;
 export const Text = (props: Props) => <span {...pick(props)}>{props.children}</span>;
-export const ScrollView = (props: Props) => <div {...pick(props)}>{props.children}</div>;
+/** Scroll behaviour props (enhanced, showScrollbar) mean nothing to a <div>. */
+export const ScrollView = ({ enhanced: _enhanced, showScrollbar: _showScrollbar, ...props }: Props) => <div {...pick(props)}>{props.children}</div>;
 export const Switch = ({ checked, onChange, id, ...rest }: Props & { checked?: boolean; onChange?: (e: { detail: { value: boolean } }) => void }) => (
   <input
     type='checkbox'

@@ -3,6 +3,7 @@
 // NOTE: mini-programs have no <table>; CSS grid works in the weapp webview renderer and on h5.
 import { ScrollView, Text, View } from '@tarojs/components';
 import { gridPlacement, type LayoutCell, type TableLayout } from '@/domain/report/layout';
+import './ReportTable.css';
 
 function cellClass(cell: LayoutCell): string {
   switch (cell.kind) {
