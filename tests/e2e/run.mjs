@@ -555,6 +555,68 @@ const journeys = [
       return `query code ${queryCode}, due 2026-03-16 → 2026-04-14 after extension, reply signed`;
     },
   },
+  {
+    name: 'annual report: staff publish 2025’s report with a case carried over from 2024; a reader opens and exports it',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const register = async (key, receiptDate, application) => {
+        const reply = await page.request.post(`${base}/api/requests`, { data: { action: 'register', input: { idempotencyKey: key, channel: 'letter', receiptDate, application } } });
+        const body = await reply.json();
+        assert(body.ok, `register ${receiptDate}: ${JSON.stringify(body.error)}`);
+      };
+      const person = { applicantType: 'natural', name: '孙七', idType: 'residentId', idNumber: '11010519491231002X', mobile: '13812345678', description: '2024年12月开标的某项目评标报告', deliveryForm: 'paper', deliveryChannel: 'pickup' };
+      const company = { ...person, applicantType: 'commercial', organisationName: '淄博某建设有限公司', idType: 'socialCreditCode', idNumber: '91350100M000100Y43', description: '2025年某工程中标候选人公示期间的投诉处理情况' };
+
+      // Paper applications the clerk registers with their real receipt dates (none answered by the end of 2025).
+      await page.goto(`${base}/`);
+      await visible(page, '[data-testid=home]', 'home page');
+      await as('clerk');
+      await register('e2e-report-carried-2024', '2024-12-16', person);
+      await register('e2e-report-new-2025-01', '2025-06-02', company);
+
+      // The admin compiles 2025 (overdue since 2026-01-31: the reminder leads there), writes 一、总体情况 and publishes.
+      await as('admin');
+      await page.goto(`${base}/#/packages/staff/report/index`);
+      await visible(page, '[data-testid=staff-report]', 'staff report console');
+      await v('#report-reminder-open').click();
+      await until('year 2025 selected', async () => norm(await v('#report-year-value').textContent()), (text) => text.includes('2025'));
+      await (await visible(page, '#draft-overview', 'draft 一、总体情况')).locator('textarea').fill('2025年，中心依法做好政府信息公开工作。\n（一）依申请公开方面\n全年收到政府信息公开申请1件，上年结转1件。');
+      await v('#draft-save').click();
+      await visible(page, '#draft-saved', 'draft saved');
+      await visible(page, '#checks-ok', '校验通过');
+      await v('#report-publish').click();
+      await v('.taro-model__confirm').click();
+      const done = await textOf(page, '#publish-done', 'published');
+      assert(done.includes('第 1 版') || done.includes('第1版'), `publish result: "${done}"`);
+
+      // A reader opens the 2025 report: the carried-over case is in 二 and 四.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/report/list/index`);
+      await (await visible(page, '[data-testid=report-list] #report-2025', '2025 report in the list')).click();
+      await visible(page, '[data-testid=report-detail]', 'report page');
+      const cell = async (key) => norm(await v(`[data-testid=report-detail] [data-cell="table3:${key}"]`).textContent());
+      await until('Table 3 of 2025 rendered', () => cell('newReceived:total'), (text) => text === '1');
+      equal(await cell('carriedIn:natural'), '1', '二、上年结转 自然人');
+      equal(await cell('newReceived:commercial'), '1', '一、本年新收 商业企业');
+      equal(await cell('resultsTotal:total'), '0', '三（七）总计');
+      equal(await cell('carriedOver:total'), '2', '四、结转下年度 总计');
+
+      // ...and exports the tables as CSV.
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_MS }), v('#export-csv').click()]);
+      const path = await download.path();
+      const csv = readFileSync(path, 'utf8');
+      assert(download.suggestedFilename().endsWith('.csv'), `download name: ${download.suggestedFilename()}`);
+      assert(csv.startsWith('\uFEFF'), 'the CSV starts with a BOM for Excel');
+      for (const line of ['二、上年结转政府信息公开申请数量,1,0,0,0,0,0,1', '一、本年新收政府信息公开申请数量,0,1,0,0,0,0,1', '四、结转下年度继续办理,1,1,0,0,0,0,2']) {
+        assert(csv.includes(line), `CSV should contain "${line}"`);
+      }
+      return `published 2025 v1; CSV ${csv.length} chars`;
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
