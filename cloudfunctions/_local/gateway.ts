@@ -11,12 +11,15 @@ import { localSessionSchema, switchPersonaSchema, type LocalSession } from '../.
 import { handlers } from '../_lib/handlers';
 import { STAFF_COLLECTION, type StaffRecord } from '../_lib/identity/caller';
 import { dispatch, fail, type Deps } from '../_lib/router';
+import type { AdjustableClock } from './clock';
 import { DEFAULT_PERSONA, PERSONAS, findPersona } from './personas';
 
 export interface GatewayOptions {
   deps: Deps;
   /** The built H5 app (dist/h5). Without it the gateway serves only the API. */
   staticDir?: string;
+  /** When given, GET/POST /local/clock read and move it (local testing of deadlines). */
+  clock?: AdjustableClock;
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -191,6 +194,19 @@ export function createGateway(options: GatewayOptions): Server {
     sendJson(res, 200, await describeSession(session.persona), session.isNew ? sessionCookie(session.sid) : {});
   }
 
+  async function handleClock(req: IncomingMessage, res: ServerResponse, clock: AdjustableClock): Promise<void> {
+    if (req.method === 'POST') {
+      const body = (await readJsonBody(req)) as { now?: unknown };
+      const instant = typeof body?.now === 'string' ? new Date(body.now) : new Date(Number.NaN);
+      if (Number.isNaN(instant.getTime())) {
+        sendEnvelope(res, fail('VALIDATION_FAILED', '请提供 ISO 格式的时间，例如 2026-04-01T09:00:00+08:00'));
+        return;
+      }
+      clock.set(instant);
+    }
+    sendJson(res, 200, { now: clock.now().toISOString() });
+  }
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (!staticRoot) {
       sendEnvelope(res, fail('NOT_FOUND', '未构建 H5 应用：请先运行 npm run build:h5'));
@@ -251,6 +267,7 @@ export function createGateway(options: GatewayOptions): Server {
       const api = /^\/api\/([^/]+)\/?$/.exec(pathname);
       if (api) return handleApi(req, res, decodeURIComponent(api[1] ?? ''));
       if (pathname === '/local/session') return handleSession(req, res);
+      if (pathname === '/local/clock' && options.clock) return handleClock(req, res, options.clock);
       if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (pathname.startsWith('/api/') || pathname === '/api') return sendEnvelope(res, fail('UNKNOWN_FUNCTION', '请求的服务不存在'));
       return handleStatic(req, res, pathname);

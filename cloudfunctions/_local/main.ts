@@ -8,10 +8,10 @@ import { createLocalSender } from '../_lib/adapters/local-sender';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
 import { handlers } from '../_lib/handlers';
 import { dispatch, type Deps } from '../_lib/router';
-import { systemClock, type Clock } from '../_lib/ports/clock';
 import { consoleLogger } from '../_lib/ports/logger';
 import { seedStore } from '../_lib/seed';
 import { createGateway } from './gateway';
+import { adjustableClock } from './clock';
 import { ensureLocalStaff } from './personas';
 
 const root = process.cwd();
@@ -20,19 +20,6 @@ const staticDir = resolve(root, process.env.STATIC_DIR ?? 'dist/h5');
 const seedFile = resolve(root, process.env.SEED_REPORT_FILE ?? 'cloudfunctions/_lib/seed/zibo-2023-annual-report.txt');
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
-
-/**
- * LOCAL_CLOCK_START (an ISO instant) starts the local clock at that moment and lets it run: tests and
- * demos can replay a case across a holiday. Local mode only; CloudBase always uses the system clock.
- */
-function localClock(): Clock {
-  const start = process.env.LOCAL_CLOCK_START;
-  if (!start) return systemClock;
-  const origin = Date.parse(start);
-  if (Number.isNaN(origin)) throw new Error(`LOCAL_CLOCK_START must be an ISO date-time, got ${start}`);
-  const startedAt = Date.now();
-  return { now: () => new Date(origin + (Date.now() - startedAt)) };
-}
 
 function resetData(): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
@@ -53,10 +40,11 @@ async function main(): Promise<void> {
   });
   await ensureLocalStaff(store);
 
-  const clock = localClock();
-  if (clock !== systemClock) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
+  // LOCAL_CLOCK_START (an ISO instant) starts the local clock there; POST /local/clock moves it.
+  const clock = adjustableClock(process.env.LOCAL_CLOCK_START);
+  if (process.env.LOCAL_CLOCK_START) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
   const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem() };
-  const server = createGateway({ deps, staticDir });
+  const server = createGateway({ deps, staticDir, clock });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });

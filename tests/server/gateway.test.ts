@@ -151,3 +151,29 @@ describe('gateway: the H5 app', () => {
     expect(await (await fetch(`${base}/some/route`)).text()).toContain('app');
   });
 });
+
+describe('gateway: the local clock', () => {
+  it('moves the clock the functions see, and refuses a bad instant', async () => {
+    const { adjustableClock } = await import('../../cloudfunctions/_local/clock');
+    const clock = adjustableClock('2026-02-10T09:00:00+08:00');
+    const clockDeps = { ...(await testDeps()), clock };
+    const clocked = createGateway({ deps: clockDeps, clock });
+    await new Promise<void>((resolve) => clocked.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(clocked.address() as AddressInfo).port}`;
+    try {
+      expect(((await (await fetch(`${url}/local/clock`)).json()) as { now: string }).now.slice(0, 10)).toBe('2026-02-10');
+      const moved = await fetch(`${url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-04-01T09:00:00+08:00' }) });
+      expect(((await moved.json()) as { now: string }).now.slice(0, 13)).toBe('2026-04-01T01');
+      const calc = await fetch(`${url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'calculateDeadlines', input: { receiptDate: '2026-04-01' } }) });
+      expect(((await calc.json()) as { data: { deadlines: Array<{ workingDaysLeft: number }> } }).data.deadlines[0]!.workingDaysLeft).toBe(7);
+      expect((await fetch(`${url}/local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"now":"soon"}' })).status).toBe(400);
+    } finally {
+      await new Promise((resolve) => clocked.close(resolve));
+    }
+  });
+
+  it('is absent unless the gateway is given an adjustable clock', async () => {
+    expect((await fetch(`${base}/local/clock`)).status).toBe(200); // served as the app (no such route)
+    expect(await (await fetch(`${base}/local/clock`)).text()).toContain('app');
+  });
+});
