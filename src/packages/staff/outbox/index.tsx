@@ -5,7 +5,14 @@ import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
 import { RemoteView } from '@/components/RemoteView';
+import Taro from '@tarojs/taro';
 import { isNotStaff, openCase, shanghaiDateTime, StaffOnly, useReloadOnShow } from '../shared';
+
+/** Rating notices open the 好差评 console; every other notice belongs to an information request. */
+function openNotice(kind: string, id: string): void {
+  if (kind === 'badRating' || kind === 'ratingAnswered') void Taro.navigateTo({ url: '/packages/staff/ratings/index' });
+  else openCase(id);
+}
 import '../staff.css';
 
 const STATUS_LABELS: Record<string, string> = { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败' };
@@ -37,7 +44,7 @@ export default function StaffOutbox() {
           ) : (
             <View className='card' role='list' aria-label='通知列表'>
               {list.map((item) => (
-                <View key={item.id} className='st-outbox-item tap' data-testid='outbox-item' id={`outbox-${item.id}`} role='listitem' onClick={() => openCase(item.caseId)}>
+                <View key={item.id} className='st-outbox-item tap' data-testid='outbox-item' id={`outbox-${item.id}`} role='listitem' onClick={() => openNotice(item.kind, item.caseId)}>
                   <View>
                     <Text className='list-item-title'>
                       {item.title}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '好差评整改' });
