@@ -100,6 +100,8 @@ export const ratingsContract = defineFunction({
         serviceItems: z.array(z.object({ key: z.string(), label: z.string() })),
         levels: z.array(z.object({ level: z.int(), label: z.string(), bad: z.boolean(), indicators: z.array(z.string()) })),
         lateRatingWorkingDays: z.int(),
+        /** The server's date (Asia/Shanghai): the form's default service date and the limit of the late window. */
+        today: z.string(),
       }),
     }),
     submit: defineAction({

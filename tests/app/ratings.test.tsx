@@ -99,7 +99,7 @@ describe('a bad rating from the sheet to the rectification', () => {
     fireEvent.click(el(c, '#rate-item-bidOpening'));
     change(c, '#field-transactionRef', 'ZBGGZY-2026-1123');
     change(c, '#field-serviceDate [data-picker-control]', '2026-11-23');
-    expect(text(c, '#field-serviceDate-value')).toBe('2026年11月23日');
+    expect(text(c, '#field-serviceDate-value')).toBe('2026年11月23日（今天）'); // the server's date
     fireEvent.click(el(c, '#rate-level-5'));
     expect(text(c, '#indicator-0')).toBe('办事效率高');
     fireEvent.click(el(c, '#indicator-0'));

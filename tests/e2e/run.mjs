@@ -617,6 +617,56 @@ const journeys = [
       return `published 2025 v1; CSV ${csv.length} chars`;
     },
   },
+  {
+    name: '好差评: a citizen gives 非常不满意 with a reason; staff rectify and reply; the citizen sees the answer; statistics update',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+
+      await page.goto(`${base}/`);
+      await visible(page, '[data-testid=home]', 'home page');
+      await (await visible(page, '#rate-float', 'floating 评价 entry')).click();
+      await visible(page, '[data-testid=rate-home]', 'rating sheet');
+      await v('#rate-item-bidOpening').click();
+      await v('#rate-level-1').click();
+      await v('#indicator-4').click();
+      // Without a reason the bad rating is refused, next to the field.
+      await v('#display-anonymous').click();
+      await v('#rate-submit').click();
+      const reasonError = await textOf(page, '[data-testid=rate-home] #error-comment', 'reason error');
+      assert(/原因/.test(reasonError), `a bad rating must ask for a reason: "${reasonError}"`);
+      await fill('[data-testid=rate-home] #field-comment', '开标推迟半小时，现场没有任何说明');
+      await v('#rate-submit').click();
+      const due = await (await visible(page, '#rate-done-rectification', 'rectification notice')).getAttribute('data-due');
+      equal(due, '2026-02-24', 'rectification due in 5 working days (02-11…14 with make-up 02-14, Spring Festival skipped, 02-24)');
+
+      // The clerk answers it in the console.
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/ratings/index`);
+      const kase = await visible(page, '[data-testid=staff-ratings] [data-testid=rating-case]', 'the bad rating in the console');
+      const caseId = (await kase.getAttribute('id')).replace('rating-case-', '');
+      await v(`#cmd-answer-${caseId}`).click();
+      await fill('#rating-answer-text', '已核实：开标系统故障导致延迟，已增加现场广播说明机制');
+      await v('#rating-answer-submit').click();
+      await until('case answered', async () => v(`#rating-case-${caseId}`).getAttribute('data-state'), (state) => state === 'answered');
+
+      // The citizen sees the answer, and the public statistics count it.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/rate/mine/index`);
+      const reply = await textOf(page, '[data-testid=rate-mine] [data-testid=rating-reply]', 'the answer');
+      assert(reply.includes('已增加现场广播说明机制'), `the citizen should read the answer: "${reply}"`);
+      await page.goto(`${base}/#/packages/rate/stats/index`);
+      const rectification = await textOf(page, '[data-testid=rate-stats] #stats-rectification', 'rectification rate');
+      assert(rectification.includes('100'), `rectification rate should be 100%: "${rectification}"`);
+      const imported = await textOf(page, '[data-testid=rate-stats] #stats-imported', 'imported total');
+      assert(imported.includes('673'), `the seed's 673 ratings: "${imported}"`);
+      return `due ${due}, answered, 100% rectified`;
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

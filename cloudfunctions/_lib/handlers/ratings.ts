@@ -136,8 +136,9 @@ function staffLabel(caller: Caller): string {
 }
 
 export const ratingsHandlers = defineHandlers('ratings', {
-  async options() {
+  async options(_input, { deps }) {
     return {
+      today: today(deps),
       serviceItems: SERVICE_ITEMS.map((s) => ({ key: s.key, label: s.label })),
       levels: RATING_LEVELS.map((l) => ({ level: l.level, label: l.label, bad: isBadRating(l.level), indicators: [...indicatorsFor(l.level)] })),
       lateRatingWorkingDays: LATE_RATING_WORKING_DAYS,

@@ -171,7 +171,8 @@ function Done({ rating, replayed, onAgain }: { rating: RatingView; replayed: boo
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'network' } | { kind: 'failed'; message: string } | { kind: 'done'; rating: RatingView; replayed: boolean };
 
 function Sheet({ options }: { options: Options }) {
-  const [today] = useState(() => shanghaiDate(new Date()));
+  // The server's date decides what "today" is (the device's clock may be wrong).
+  const [today] = useState(() => options.today || shanghaiDate(new Date()));
   const [initial] = useState(() => loadDraft(today));
   const [draft, setDraft] = useState<Draft>(initial.draft);
   const [key, setKey] = useState(initial.key);
