@@ -81,6 +81,13 @@ const APPLICATION = {
   deliveryChannel: 'online',
 };
 
+/** A direct call to the `consultations` function as one user (set-up only). */
+async function consultations<T>(cloud: CloudBackend, openid: string, action: string, input: unknown): Promise<T> {
+  const answer = (await cloud.invoke('consultations', { action, input }, openid)) as Envelope<T>;
+  if (!answer.ok) throw new Error(`consultations.${action} failed: ${JSON.stringify(answer.error)}`);
+  return answer.data;
+}
+
 async function submitDirectly(cloud: CloudBackend, key = 'apply-test-key-0000000001'): Promise<{ id: string; queryCode: string }> {
   return requests(cloud, CITIZEN, 'submit', { idempotencyKey: key, application: APPLICATION });
 }
@@ -105,9 +112,25 @@ const text = (harness: WeappHarness, id: string): string => harness.page.get(id)
 describe('every 依申请公开 page, as its user', () => {
   let cloud: CloudBackend;
   let kase: { id: string; queryCode: string };
+  /** 意见征集: open from 3 March 2025 for 30 days, with one comment waiting for moderation. */
+  let consultation: { id: string };
+  let consultationComment: { id: string };
   beforeAll(async () => {
     cloud = await CloudBackend.create({ clock: new CloudClock() });
     kase = await submitDirectly(cloud);
+    consultation = await consultations(cloud, CLERK, 'create', {
+      title: '进场交易服务规范（征求意见稿）',
+      kind: 'normativeDocument',
+      marketRelated: true,
+      summary: '为规范进场交易服务，起草本规范。',
+      sections: [
+        { heading: '第一条 适用范围', text: '本规范适用于进入本中心交易的项目。' },
+        { heading: '第二条 开标', text: '开标应当公开进行。' },
+      ],
+      startDate: '2025-03-03',
+      endDate: '2025-04-01',
+    });
+    consultationComment = await consultations(cloud, CITIZEN, 'comment', { idempotencyKey: 'apply-test-consult-0000001', consultationId: consultation.id, sectionId: 's2', text: '建议开标延迟时通知投标人', display: 'anonymous' });
   });
   afterAll(async () => {
     await cloud.close();
@@ -166,12 +189,77 @@ describe('every 依申请公开 page, as its user', () => {
         expect(h.page.byId('calendar-readonly')).toBeDefined();
       },
     },
+    {
+      route: 'packages/staff/report/index',
+      openid: CLERK,
+      expect: (h) => {
+        // 3 March 2025: this year so far, live (the submitted case is carried over); 2024's report is overdue.
+        expect(text(h, 'report-year-value')).toBe('2025 年度');
+        expect(h.page.byId('report-live')).toBeDefined();
+        expect(text(h, 'report-reminder')).toContain('2024 年度报告须于 2025-01-31 前发布，已逾期 31 天');
+        expect(h.page.byId('checks-ok')).toBeDefined();
+        expect(h.page.all({ dataset: { cell: 'table3:newReceived:natural' } }).map((n) => n.text)).toEqual(['1']);
+        expect(h.page.byId('draft-save')).toBeDefined();
+        // A clerk drafts; only an admin publishes.
+        expect(h.page.byId('publish-disabled-reason')).toBeDefined();
+      },
+    },
+    {
+      route: 'packages/staff/ratings/index',
+      openid: CLERK,
+      expect: (h) => {
+        // No ratings on this cloud: the 好差评整改 list is empty, with its counts and the 含已办结 switch.
+        expect(h.page.byId('rating-cases-empty')).toBeDefined();
+        expect(String(h.page.get('rating-count-open').dataset.count)).toBe('0');
+        expect(h.page.byId('include-closed')).toBeDefined();
+      },
+    },
+    {
+      route: 'packages/staff/consultations/index',
+      openid: CLERK,
+      expect: (h) => {
+        expect(h.page.all({ dataset: { testid: 'staff-consultation' } }).map((n) => n.id)).toEqual([`staff-consultation-${consultation.id}`]);
+        expect(String(h.page.get(`staff-consultation-${consultation.id}`).dataset.pending)).toBe('1');
+        expect(h.page.byId('staff-consult-new')).toBeDefined();
+      },
+    },
+    {
+      route: 'packages/staff/consultations/detail/index',
+      openid: CLERK,
+      query: () => ({ id: consultation.id }),
+      expect: (h) => {
+        expect(h.page.all({ dataset: { testid: 'staff-comment' } }).map((n) => n.id)).toEqual([`comment-${consultationComment.id}`]);
+        expect(h.page.byId(`moderate-show-${consultationComment.id}`)).toBeDefined();
+        expect(h.page.byId('export-comments')).toBeDefined();
+      },
+    },
+    { route: 'packages/staff/consultations/new/index', openid: CLERK, expect: (h) => expect(h.page.byId('consult-create')).toBeDefined() },
+    {
+      route: 'packages/consult/list/index',
+      openid: CITIZEN,
+      expect: (h) => {
+        expect(h.page.all({ dataset: { testid: 'consultation' } }).map((n) => n.id)).toEqual([`consultation-${consultation.id}`]);
+        expect(h.page.all({ dataset: { testid: 'consultation-left' } }).map((n) => n.text)).toEqual(['还剩 29 天']);
+      },
+    },
+    {
+      route: 'packages/consult/detail/index',
+      openid: CITIZEN,
+      query: () => ({ id: consultation.id }),
+      expect: (h) => {
+        expect(h.page.all({ dataset: { testid: 'section' } }).map((n) => n.id)).toEqual(['section-s1', 'section-s2']);
+        // The citizen's own comment, waiting for moderation.
+        expect(h.page.get('section-s2').all({ dataset: { testid: 'comment-status' } }).map((n) => n.text)).toEqual(['审核中']);
+        expect(h.page.byId('comment-on-s1')).toBeDefined();
+        expect(h.page.byId('comment-whole')).toBeDefined();
+      },
+    },
   ];
 
-  test('covers every page of the two subpackages', () => {
-    const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff)\//.test(route));
+  test('covers every page of the apply, staff and consult subpackages', () => {
+    const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff|consult)\//.test(route));
     expect(PAGES.map((page) => page.route).sort()).toEqual(built.sort());
-    expect(built).toHaveLength(11);
+    expect(built).toHaveLength(18);
   });
 
   test.each(PAGES.map((page) => [page.route, page] as const))('%s launches cleanly within the budgets', async (route, page) => {

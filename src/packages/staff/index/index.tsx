@@ -1,5 +1,6 @@
 // 依申请公开办理台: the staff queue. Open cases by deadline (as the server sorts them), counts of
-// overdue and due-soon cases, a state filter, and links to registration, the outbox and the calendar.
+// overdue and due-soon cases, a state filter, and links to registration, the outbox, the calendar and
+// the annual report.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Switch, Text, View } from '@tarojs/components';
@@ -13,6 +14,13 @@ import { isNotStaff, openCase, STAFF_ROUTES, StaffOnly, UrgencyBadge, useReloadO
 import '../staff.css';
 
 type State = (typeof STATES)[number];
+
+/** The annual-report workbench (packages/staff/report). */
+const STAFF_REPORT_ROUTE = '/packages/staff/report/index';
+/** 好差评整改: bad ratings, moderation and appeals (packages/staff/ratings). */
+const STAFF_RATINGS_ROUTE = '/packages/staff/ratings/index';
+/** 意见征集 management (packages/staff/consultations). */
+const STAFF_CONSULTATIONS_ROUTE = '/packages/staff/consultations/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -89,6 +97,15 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-calendar' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.calendar })}>
           <Text>工作日历</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-report' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_REPORT_ROUTE })}>
+          <Text>年度报告编制</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-ratings' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_RATINGS_ROUTE })}>
+          <Text>好差评整改</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-consultations' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_CONSULTATIONS_ROUTE })}>
+          <Text>意见征集管理</Text>
         </View>
       </View>
 
