@@ -667,6 +667,75 @@ const journeys = [
       return `due ${due}, answered, 100% rectified`;
     },
   },
+  {
+    name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const today = async () => (await (await page.request.get(`${base}/local/clock`)).json()).now;
+
+      // Staff publish a consultation open for three days (kind 其他: no legal minimum).
+      await page.goto(`${base}/`);
+      await visible(page, '[data-testid=home]', 'home page');
+      const now = new Date(await today());
+      const shanghai = (offsetDays) => new Date(now.getTime() + 8 * 3600e3 + offsetDays * 86400e3).toISOString().slice(0, 10);
+      await as('clerk');
+      const created = await (await page.request.post(`${base}/api/consultations`, {
+        data: { action: 'create', input: { title: '关于优化开标大厅预约服务的意见征集', kind: 'other', marketRelated: false, summary: '为方便市场主体，拟调整开标大厅预约办法。', sections: [{ heading: '一、预约方式', text: '通过小程序预约开标室。' }, { heading: '二、预约时限', text: '提前三个工作日预约。' }], startDate: shanghai(0), endDate: shanghai(2) } },
+      })).json();
+      assert(created.ok, `create: ${JSON.stringify(created.error)}`);
+      const id = created.data.id;
+
+      // The citizen comments on section 二 from the list.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/consult/list/index`);
+      await (await visible(page, `[data-testid=consult-list] #consultation-${id}`, 'the consultation in the list')).click();
+      await visible(page, '[data-testid=consult-detail]', 'consultation page');
+      await v('#comment-on-s2').click();
+      await fill('[data-testid=consult-detail] #comment-text', '建议预约时限缩短为提前一个工作日');
+      await v('#display-anonymous').click();
+      await v('#comment-submit').click();
+      const mine = await visible(page, '[data-testid=consult-detail] [data-testid=comment][data-status=pending]', 'own pending comment');
+      assert(norm(await mine.textContent()).includes('审核中'), 'the pending comment says 审核中');
+
+      // Staff moderate it, the period ends, staff decide and the admin publishes the feedback.
+      await as('clerk');
+      const staffView = await (await page.request.post(`${base}/api/consultations`, { data: { action: 'staffView', input: { id } } })).json();
+      const commentId = staffView.data.comments[0].id;
+      await page.goto(`${base}/#/packages/staff/consultations/detail/index?id=${id}`);
+      await v(`#moderate-show-${commentId}`).click();
+      await until('comment shown', async () => (await (await page.request.post(`${base}/api/consultations`, { data: { action: 'get', input: { id } } })).json()).data.comments.length, (n) => n === 1);
+      const moved = await page.request.post(`${base}/local/clock`, { data: { now: `${shanghai(3)}T09:00:00+08:00` } });
+      assert(moved.ok(), 'moving the local clock past the end date');
+      await page.goto(`${base}/#/packages/staff/consultations/detail/index?id=${id}`);
+      await v(`#select-${commentId}`).click();
+      await v('#decision-adopted').click();
+      await fill('#decision-reason', '已将预约时限调整为提前一个工作日');
+      await v('#decision-save').click();
+      await visible(page, '#decision-done', 'decision saved');
+      await as('admin');
+      await page.goto(`${base}/#/packages/staff/consultations/detail/index?id=${id}`);
+      await fill('#feedback-statement', '本次征集共收到意见1条，采纳1条，感谢参与。');
+      await v('#feedback-publish').click();
+      await v('.taro-model__confirm').click();
+      await visible(page, '#feedback-statement-published', 'feedback published');
+
+      // The citizen reads the feedback and the decision on their comment.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/consult/detail/index?id=${id}`);
+      const feedback = await textOf(page, '[data-testid=consult-detail] #feedback', 'feedback');
+      assert(feedback.includes('本次征集共收到意见1条'), `feedback: "${feedback}"`);
+      const decision = await textOf(page, '[data-testid=consult-detail] [data-testid=comment-decision]', 'decision on the comment');
+      assert(decision.includes('采纳') && decision.includes('已将预约时限调整为提前一个工作日'), `decision: "${decision}"`);
+      // Put the shared gateway's clock back for any journey after this one.
+      await page.request.post(`${base}/local/clock`, { data: { now: now.toISOString() } });
+      return 'commented, moderated, decided, feedback published';
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
