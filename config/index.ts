@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.APP_MODE': JSON.stringify(appMode),
       'process.env.GATEWAY_URL': JSON.stringify(gatewayUrl),
       'process.env.CLOUD_ENV': JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // Subscription-message template ids per notice kind (JSON), issued in WeChat's console.
+      'process.env.SUBSCRIBE_TEMPLATE_IDS': JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -15,5 +15,7 @@ declare namespace NodeJS {
     GATEWAY_URL: string;
     /** CloudBase environment id for wx.cloud.init (empty = the default environment). */
     CLOUD_ENV: string;
+    /** JSON: notice kind → subscription template id; empty = do not ask for consent. */
+    SUBSCRIBE_TEMPLATE_IDS: string;
   }
 }

@@ -27,7 +27,14 @@ export function resetTaroStandIn(): void {
   routerParams = {};
 }
 
+/** Subscription prompts the app asked for; the stand-in accepts every template. */
+export const subscribeRequests: string[][] = [];
+
 const Taro = {
+  requestSubscribeMessage: async ({ tmplIds }: { tmplIds: string[] }) => {
+    subscribeRequests.push(tmplIds);
+    return Object.fromEntries([...tmplIds.map((id) => [id, 'accept']), ['errMsg', 'requestSubscribeMessage:ok']]);
+  },
   // Like the real API: '' for a missing key, and values are stored as copies (JSON).
   getStorageSync: (key: string) => (storage.has(key) ? JSON.parse(storage.get(key) as string) : ''),
   setStorageSync: (key: string, value: unknown) => void storage.set(key, JSON.stringify(value)),

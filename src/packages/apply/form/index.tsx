@@ -1,6 +1,7 @@
 // 在线申请: the application form. The draft lives in storage from the first keystroke (so closing the
 // app loses nothing), together with an idempotency key that stays until a receipt arrives: a submit
 // retried after a dropped connection reuses the key and can never create a second application.
+import { askForUpdates } from '@/services/subscribe';
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -139,6 +140,8 @@ export default function ApplyForm() {
 
   async function submit() {
     if (sending) return;
+    // NOTE: WeChat shows the consent prompt only when asked inside the tap, before any await.
+    void askForUpdates(['received', 'correctionNeeded', 'replied']);
     setAttempted(true);
     const checked = validateApplication(values);
     setErrors(checked.errors);
