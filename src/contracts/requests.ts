@@ -90,7 +90,7 @@ export const idempotencyKeySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,
 
 const outcomeSchema = z.enum(OUTCOME_KEYS as [OutcomeKey, ...OutcomeKey[]], { error: '请选择答复类型' });
 
-export const STATES = ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'replyPending', 'replied', 'closed', 'archived'] as const;
+export const STATES = ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'feePending', 'replyPending', 'replied', 'closed', 'archived'] as const;
 const stateSchema = z.enum(STATES);
 
 export const noticeDaySchema = z.object({
@@ -164,6 +164,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decideReply'), approve: z.boolean(), note: optionalText('审核意见', 500) }),
   z.object({ type: z.literal('withdraw') }),
   z.object({ type: z.literal('archive') }),
+  z.object({ type: z.literal('noticeFee'), basis: z.enum(['perApplication', 'perPage'], { error: '请选择按件或按量收费' }), amount: z.int({ error: '请填写收费金额' }).check(z.gte(1, '收费金额应大于 0'), z.lte(1_000_000, '收费金额过大')) }),
+  z.object({ type: z.literal('recordPayment') }),
+  z.object({ type: z.literal('abandonForUnpaidFee') }),
 ]);
 export type CommandInput = z.infer<typeof commandSchema>;
 
@@ -184,6 +187,8 @@ const caseDetailBase = {
   deadlines: z.array(deadlineSchema),
   timeline: z.array(timelineEntrySchema),
   correction: z.optional(z.object({ requestedOn: z.string(), items: z.array(z.string()), dueBy: z.string(), answeredOn: z.optional(z.string()), answer: z.optional(z.string()) })),
+  /** A processing-fee notice (国办函〔2020〕109号), when the agency charges one. */
+  fee: z.optional(z.object({ basis: z.enum(['perApplication', 'perPage']), amount: z.int(), noticeOn: z.string(), dueBy: z.string(), paidOn: z.optional(z.string()) })),
   /** The reply letter, once signed off and sent. */
   reply: z.optional(z.object({ outcome: z.string(), outcomeLabel: z.string(), text: z.string(), sentOn: z.string() })),
   availableCommands: z.array(z.string()),
@@ -311,6 +316,18 @@ export const requestsContract = defineFunction({
       access: { kind: 'staff', roles: ['clerk', 'reviewer', 'admin'] },
       input: z.optional(z.object({ caseId: z.optional(idSchema) })),
       output: z.array(notificationSchema),
+    }),
+    getSettings: defineAction({
+      summary: 'The agency’s workflow settings: processing fees on or off, and whether unpaid fees pause the reply clock.',
+      access: { kind: 'staff', roles: ['clerk', 'reviewer', 'admin'] },
+      input: z.optional(z.object({})),
+      output: z.object({ feesEnabled: z.boolean(), pauseWhileFeeUnpaid: z.boolean(), correctionPeriodWorkingDays: z.int() }),
+    }),
+    saveSettings: defineAction({
+      summary: 'Admin: turns processing fees on or off and chooses whether unpaid fees pause the reply clock.',
+      access: { kind: 'staff', roles: ['admin'] },
+      input: z.object({ feesEnabled: z.boolean(), pauseWhileFeeUnpaid: z.boolean() }),
+      output: z.object({ feesEnabled: z.boolean(), pauseWhileFeeUnpaid: z.boolean(), correctionPeriodWorkingDays: z.int() }),
     }),
     listCalendarOverrides: defineAction({
       summary: 'The working-day override table and the years the calendar covers.',

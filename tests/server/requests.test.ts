@@ -162,6 +162,8 @@ describe('authorization matrix', () => {
     act: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'FORBIDDEN', admin: 'FORBIDDEN' },
     replyTemplate: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'FORBIDDEN', admin: 'FORBIDDEN' },
     outbox: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
+    getSettings: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
+    saveSettings: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'ok' },
     listCalendarOverrides: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
     saveCalendarOverride: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'ok' },
   };
@@ -186,6 +188,8 @@ describe('authorization matrix', () => {
         act: { id: receipt.id, expectedVersion: 1, command: { type: 'accept' } },
         replyTemplate: { id: receipt.id, outcome: 'granted' },
         outbox: {},
+        getSettings: {},
+        saveSettings: { feesEnabled: true, pauseWhileFeeUnpaid: true },
         listCalendarOverrides: {},
         saveCalendarOverride: { override: { date: '2027-02-08', kind: 'holiday', name: '春节' } },
       };
@@ -263,5 +267,51 @@ describe('calendar overrides and the public calculator', () => {
     expectOk(await call('admin', 'requests', 'saveCalendarOverride', { override: { date: '2027-01-01', kind: 'holiday', name: '元旦' }, declareYearCovered: 2027 }));
     const mine = expectOk(await call('owner', 'requests', 'getMine', { id: receipt.id }));
     expect(mine.deadlines.find((d: { key: string }) => d.key === 'reply')).toMatchObject({ due: '2027-01-13', provisional: false });
+  });
+});
+
+describe('processing fees (国办函〔2020〕109号), off by default', () => {
+  it('is not offered until the admin turns fees on; then notice → payment restarts the clock, or no payment → Table 3 （六）2', async () => {
+    const { call, setDate } = await setup('2026-03-02T02:00:00Z');
+    const receipt = expectOk(await call('owner', 'requests', 'submit', { idempotencyKey: 'fee-key-0000000000001', application: validApplication }));
+    let staff = expectOk(await call('clerk', 'requests', 'getCase', { id: receipt.id }));
+    staff = expectOk(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'accept' } }));
+    expect(staff.availableCommands).not.toContain('noticeFee');
+    expect(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'noticeFee', basis: 'perPage', amount: 700 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '本机关未启用信息处理费' } });
+
+    expectOk(await call('admin', 'requests', 'saveSettings', { feesEnabled: true, pauseWhileFeeUnpaid: true }));
+    staff = expectOk(await call('clerk', 'requests', 'getCase', { id: receipt.id }));
+    expect(staff.availableCommands).toContain('noticeFee');
+    setDate('2026-03-04');
+    staff = expectOk(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'noticeFee', basis: 'perPage', amount: 700 } }));
+    expect(staff).toMatchObject({ state: 'feePending', fee: { amount: 700, noticeOn: '2026-03-04', dueBy: '2026-04-01' } });
+    // While unpaid, the reply clock is paused.
+    expect(staff.deadlines.find((d: { key: string }) => d.key === 'reply').due).toBeNull();
+    const mine = expectOk(await call('owner', 'requests', 'getMine', { id: receipt.id }));
+    expect(mine.fee).toMatchObject({ amount: 700, dueBy: '2026-04-01' });
+    expect(mine.timeline.at(-1)).toMatchObject({ label: '发出信息处理费缴费通知', note: '按量收费 700 元，缴费期限 2026-04-01' });
+
+    expect(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'abandonForUnpaidFee' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    setDate('2026-04-03');
+    const closed = expectOk(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'abandonForUnpaidFee' } }));
+    expect(closed).toMatchObject({ state: 'closed' });
+    const compiled = expectOk(await call('admin', 'report', 'compile', { year: 2026 }));
+    expect(compiled.table3.otherUnpaidFee[6]).toBe(1);
+  });
+
+  it('payment resumes the clock: the days waiting for payment do not count', async () => {
+    const { call, setDate } = await setup('2026-03-02T02:00:00Z');
+    expectOk(await call('admin', 'requests', 'saveSettings', { feesEnabled: true, pauseWhileFeeUnpaid: true }));
+    const receipt = expectOk(await call('owner', 'requests', 'submit', { idempotencyKey: 'fee-key-0000000000002', application: validApplication }));
+    let staff = expectOk(await call('clerk', 'requests', 'getCase', { id: receipt.id }));
+    staff = expectOk(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'accept' } }));
+    expect(staff.deadlines.find((d: { key: string }) => d.key === 'reply').due).toBe('2026-03-30');
+    setDate('2026-03-04');
+    staff = expectOk(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'noticeFee', basis: 'perApplication', amount: 100 } }));
+    setDate('2026-03-09');
+    staff = expectOk(await call('clerk', 'requests', 'act', { id: receipt.id, expectedVersion: staff.version, command: { type: 'recordPayment' } }));
+    // 03-05, 06 and 09 were spent waiting for payment: three working days later.
+    expect(staff).toMatchObject({ state: 'handling', fee: { paidOn: '2026-03-09' } });
+    expect(staff.deadlines.find((d: { key: string }) => d.key === 'reply').due).toBe('2026-04-02');
   });
 });

@@ -25,6 +25,8 @@ import {
   type Command,
   type RequestCase,
   type RequestState,
+  DEFAULT_WORKFLOW_SETTINGS,
+  type WorkflowSettings,
 } from '../../../src/domain/requests/workflow';
 import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc } from '../collections';
 import type { Caller } from '../identity/caller';
@@ -69,7 +71,13 @@ interface AuditDoc {
 }
 
 
-const OPEN_STATES: RequestState[] = ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'replyPending'];
+const OPEN_STATES: RequestState[] = ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'feePending', 'replyPending'];
+const SETTINGS_ID = 'requests';
+
+async function loadSettings(deps: Deps): Promise<WorkflowSettings> {
+  const saved = await deps.store.get<Partial<WorkflowSettings>>(REQUEST_COLLECTIONS.settings, SETTINGS_ID);
+  return { ...DEFAULT_WORKFLOW_SETTINGS, ...(saved ? { feesEnabled: saved.feesEnabled === true, pauseWhileFeeUnpaid: saved.pauseWhileFeeUnpaid !== false } : {}) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar
@@ -101,8 +109,8 @@ function deadlineView(key: string, label: string, article: string, workingDays: 
   };
 }
 
-function caseDeadlineViews(kase: RequestCase, calendar: WorkingCalendar, now: IsoDate): DeadlineView[] {
-  const deadlines = caseDeadlines(kase, calendar);
+function caseDeadlineViews(kase: RequestCase, calendar: WorkingCalendar, now: IsoDate, settings: WorkflowSettings): DeadlineView[] {
+  const deadlines = caseDeadlines(kase, calendar, settings);
   const views: DeadlineView[] = [];
   if (deadlines.correctionNotice) {
     views.push(deadlineView('correctionNotice', '补正告知期限', STATUTORY_PERIODS.correctionNotice.article, 7, kase.receiptDate, deadlines.correctionNotice, calendar, now));
@@ -168,6 +176,9 @@ const TIMELINE: Record<string, { step: string; label: string; article?: string }
   endConsultation: { step: '办理', label: '征求意见结束，恢复计算答复期限', article: '第三十三条' },
   decideExtension: { step: '办理', label: '延长答复期限 20 个工作日', article: '第三十三条' },
   decideReply: { step: '答复', label: '出具政府信息公开申请答复书', article: '第三十六条' },
+  noticeFee: { step: '办理', label: '发出信息处理费缴费通知', article: '第四十二条' },
+  recordPayment: { step: '办理', label: '已缴纳信息处理费，恢复办理', article: '第四十二条' },
+  abandonForUnpaidFee: { step: '答复', label: '逾期未缴纳信息处理费，不再处理', article: '第四十二条' },
   withdraw: { step: '答复', label: '申请人撤回申请' },
   archive: { step: '归档', label: '办结归档', article: '第四十五条' },
 };
@@ -187,7 +198,7 @@ function replyView(kase: RequestCase) {
   return { outcome: kase.reply.outcome, outcomeLabel: outcomeLabel(kase.reply.outcome), text: kase.reply.text, sentOn: kase.reply.sentOn };
 }
 
-function baseView(doc: StoredDoc<RequestDoc>, kase: RequestCase, calendar: WorkingCalendar, now: IsoDate, entries: AuditDoc[], actor: Actor | null) {
+function baseView(doc: StoredDoc<RequestDoc>, kase: RequestCase, calendar: WorkingCalendar, now: IsoDate, entries: AuditDoc[], actor: Actor | null, settings: WorkflowSettings) {
   const reply = replyView(kase);
   return {
     id: doc._id,
@@ -203,19 +214,20 @@ function baseView(doc: StoredDoc<RequestDoc>, kase: RequestCase, calendar: Worki
     ...(doc.details.features ? { features: doc.details.features } : {}),
     deliveryForm: DELIVERY_FORM_LABELS[doc.details.deliveryForm],
     deliveryChannel: DELIVERY_CHANNEL_LABELS[doc.details.deliveryChannel],
-    deadlines: caseDeadlineViews(kase, calendar, now),
+    deadlines: caseDeadlineViews(kase, calendar, now, settings),
     timeline: timeline(entries),
     ...(kase.correction ? { correction: kase.correction } : {}),
+    ...(kase.fee ? { fee: kase.fee } : {}),
     ...(reply ? { reply } : {}),
-    availableCommands: actor ? availableCommands(kase, actor) : [],
+    availableCommands: actor ? availableCommands(kase, actor, settings) : [],
   };
 }
 
-function citizenView(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: IsoDate, entries: AuditDoc[], actor: Actor): CitizenCase {
+function citizenView(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: IsoDate, entries: AuditDoc[], actor: Actor, settings: WorkflowSettings): CitizenCase {
   const kase = toCase(doc);
   const { applicant } = doc;
   return {
-    ...baseView(doc, kase, calendar, now, entries, actor),
+    ...baseView(doc, kase, calendar, now, entries, actor, settings),
     applicant: {
       name: applicant.name,
       ...(applicant.organisationName ? { organisationName: applicant.organisationName } : {}),
@@ -227,12 +239,12 @@ function citizenView(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now:
   };
 }
 
-function staffView(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: IsoDate, entries: AuditDoc[], actor: Actor): StaffCase {
+function staffView(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: IsoDate, entries: AuditDoc[], actor: Actor, settings: WorkflowSettings): StaffCase {
   const kase = toCase(doc);
   const { applicant } = doc;
   const draft = kase.reply && !kase.reply.sentOn ? kase.reply : undefined;
   return {
-    ...baseView(doc, kase, calendar, now, entries, actor),
+    ...baseView(doc, kase, calendar, now, entries, actor, settings),
     applicant: { ...applicant, idType: ID_TYPE_LABELS[applicant.idType] },
     ...(kase.handlerOpenid ? { handlerOpenid: kase.handlerOpenid } : {}),
     consultations: kase.consultations,
@@ -242,9 +254,9 @@ function staffView(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: I
   };
 }
 
-function summary(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: IsoDate): CaseSummary {
+function summary(doc: StoredDoc<RequestDoc>, calendar: WorkingCalendar, now: IsoDate, settings: WorkflowSettings): CaseSummary {
   const kase = toCase(doc);
-  const flag = urgency(kase, calendar, now);
+  const flag = urgency(kase, calendar, now, settings);
   return {
     id: doc._id,
     queryCode: doc.queryCode,
@@ -270,6 +282,7 @@ const APPLICANT_NOTICES: Partial<Record<string, { kind: string; title: string }>
   requestCorrection: { kind: 'correctionNeeded', title: '申请需要补正' },
   decideExtension: { kind: 'extended', title: '答复期限已延长' },
   decideReply: { kind: 'replied', title: '答复书已出具' },
+  noticeFee: { kind: 'feeNotice', title: '请缴纳信息处理费' },
   abandonForNoCorrection: { kind: 'closed', title: '申请已终止办理' },
 };
 
@@ -422,6 +435,7 @@ async function createCase(
 async function act(deps: Deps, caller: Caller, id: string, expectedVersion: number, command: Command, mustOwn: boolean): Promise<StoredDoc<RequestDoc>> {
   const actor = actorOf(caller);
   const calendar = await loadCalendar(deps);
+  const settings = await loadSettings(deps);
   const now = deps.clock.now();
   const date = shanghaiDate(now);
   try {
@@ -430,11 +444,18 @@ async function act(deps: Deps, caller: Caller, id: string, expectedVersion: numb
       if (!doc || (mustOwn && doc.ownerOpenid !== actor.openid)) throw new AppError('NOT_FOUND', '未找到该申请');
       if (doc._version !== expectedVersion) throw new AppError('CONFLICT', '该申请已被更新，请刷新后再操作');
       const kase = toCase(doc);
-      const transition = applyCommand(kase, command, actor, date, calendar);
+      const transition = applyCommand(kase, command, actor, date, calendar, settings);
       const { id: _id, ...next } = transition.next;
       await tx.update<RequestDoc>(REQUEST_COLLECTIONS.cases, id, { ...next, updatedAt: now.toISOString() }, { ifVersion: expectedVersion });
-      const publicNote = command.type === 'requestCorrection' ? transition.next.correction?.items.join('；') : command.type === 'decideExtension' && command.approve ? kase.extension?.reason : undefined;
-      const replyDue = caseDeadlines(transition.next, calendar).reply?.due ?? null;
+      const publicNote =
+        command.type === 'requestCorrection'
+          ? transition.next.correction?.items.join('；')
+          : command.type === 'decideExtension' && command.approve
+            ? kase.extension?.reason
+            : command.type === 'noticeFee'
+              ? transition.note
+              : undefined;
+      const replyDue = caseDeadlines(transition.next, calendar, settings).reply?.due ?? null;
       await recordChange(tx, {
         caseId: id,
         caseVersion: expectedVersion + 1,
@@ -493,18 +514,19 @@ export const requestsHandlers = defineHandlers('requests', {
 
   async listMine(_input, { caller, deps }) {
     const calendar = await loadCalendar(deps);
+    const settings = await loadSettings(deps);
     const docs = await deps.store.find<RequestDoc>(REQUEST_COLLECTIONS.cases, { where: { ownerOpenid: caller.openid }, orderBy: [['createdAt', 'desc']], limit: 100 });
-    return docs.map((doc) => summary(doc, calendar, today(deps)));
+    return docs.map((doc) => summary(doc, calendar, today(deps), settings));
   },
 
   async getMine(input, { caller, deps }) {
     const doc = await getOwnCase(deps, caller, input.id);
-    return citizenView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller));
+    return citizenView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller), await loadSettings(deps));
   },
 
   async actMine(input, { caller, deps }) {
     const doc = await act(deps, caller, input.id, input.expectedVersion, input.command, true);
-    return citizenView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller));
+    return citizenView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller), await loadSettings(deps));
   },
 
   async calculateDeadlines(input, { deps }) {
@@ -526,13 +548,14 @@ export const requestsHandlers = defineHandlers('requests', {
 
   async queue(input, { deps }) {
     const calendar = await loadCalendar(deps);
+    const settings = await loadSettings(deps);
     const now = today(deps);
     let docs = await openCases(deps);
     if (input?.includeEnded) {
       const ended = await deps.store.find<RequestDoc>(REQUEST_COLLECTIONS.cases, { where: { state: { $in: ['replied', 'closed', 'archived'] } }, orderBy: [['updatedAt', 'desc']], limit: 50 });
       docs = [...docs, ...ended];
     }
-    const items = docs.map((doc) => summary(doc, calendar, now));
+    const items = docs.map((doc) => summary(doc, calendar, now, settings));
     const counts = { overdue: 0, dueToday: 0, due2: 0, due5: 0, open: 0 };
     for (const item of items) {
       if (item.urgency === 'done') continue;
@@ -560,7 +583,7 @@ export const requestsHandlers = defineHandlers('requests', {
       to: doc.state,
       visibleToApplicant: false,
     });
-    return staffView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actor);
+    return staffView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actor, await loadSettings(deps));
   },
 
   async register(input, { caller, deps }) {
@@ -569,7 +592,7 @@ export const requestsHandlers = defineHandlers('requests', {
 
   async act(input, { caller, deps }) {
     const doc = await act(deps, caller, input.id, input.expectedVersion, input.command, false);
-    return staffView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller));
+    return staffView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller), await loadSettings(deps));
   },
 
   async replyTemplate(input, { deps }) {
@@ -591,6 +614,17 @@ export const requestsHandlers = defineHandlers('requests', {
       caseId: doc.caseId,
       status: doc.status,
     }));
+  },
+
+  async getSettings(_input, { deps }) {
+    return loadSettings(deps);
+  },
+
+  async saveSettings(input, { deps }) {
+    const saved = { feesEnabled: input.feesEnabled, pauseWhileFeeUnpaid: input.pauseWhileFeeUnpaid };
+    if (await deps.store.get(REQUEST_COLLECTIONS.settings, SETTINGS_ID)) await deps.store.update(REQUEST_COLLECTIONS.settings, SETTINGS_ID, saved);
+    else await deps.store.insert(REQUEST_COLLECTIONS.settings, { _id: SETTINGS_ID, ...saved });
+    return loadSettings(deps);
   },
 
   async listCalendarOverrides(_input, { deps }) {

@@ -6,6 +6,7 @@ import type { IsoDate } from '../calendar/dates';
 import type { WorkingCalendar } from '../calendar/working-days';
 import type { ApplicantType, OutcomeKey } from '../report/tables';
 import { computeDeadline, STATUTORY_PERIODS, workingDaysLeft, type Deadline, type Pause } from './deadlines';
+import { FEE_PAYMENT_WORKING_DAYS } from './fees';
 
 export type RequestState =
   | 'registered' // 登记 done: waiting for 审核
@@ -13,6 +14,7 @@ export type RequestState =
   | 'handling' // 办理
   | 'consulting' // 办理, clock paused while a third party or another agency is consulted
   | 'extensionPending' // 办理, an extension awaits a 审核人
+  | 'feePending' // 办理, a processing-fee notice awaits payment (国办函〔2020〕109号)
   | 'replyPending' // 答复 drafted, awaiting a 审核人's sign-off
   | 'replied' // 答复 sent
   | 'closed' // ended without a reply letter (withdrawn, or no correction in time)
@@ -24,6 +26,7 @@ export const STATE_LABELS: Record<RequestState, string> = {
   handling: '办理中',
   consulting: '办理中（征求意见，期限中止）',
   extensionPending: '办理中（延期待批准）',
+  feePending: '办理中（待缴纳信息处理费）',
   replyPending: '答复待审核',
   replied: '已答复',
   closed: '已终止',
@@ -37,6 +40,7 @@ export const STEP_OF_STATE: Record<RequestState, '登记' | '审核' | '办理' 
   handling: '办理',
   consulting: '办理',
   extensionPending: '办理',
+  feePending: '办理',
   replyPending: '答复',
   replied: '答复',
   closed: '答复',
@@ -78,6 +82,7 @@ export interface RequestCase {
   consultations: Consultation[];
   extension?: { reason: string; requestedBy: string; requestedOn: IsoDate; status: 'pending' | 'approved' | 'rejected'; decidedBy?: string; decidedOn?: IsoDate; note?: string };
   reply?: { outcome: OutcomeKey; text: string; draftedBy: string; draftedOn: IsoDate; approvedBy?: string; sentOn?: IsoDate; returnedNote?: string };
+  fee?: { basis: 'perApplication' | 'perPage'; amount: number; noticeOn: IsoDate; dueBy: IsoDate; paidOn?: IsoDate };
   /** The Table 3 row the case ends in, set when it is replied or closed. */
   outcome?: OutcomeKey;
   endedOn?: IsoDate;
@@ -96,7 +101,10 @@ export type Command =
   | { type: 'draftReply'; outcome: OutcomeKey; text: string }
   | { type: 'decideReply'; approve: boolean; note?: string }
   | { type: 'withdraw' }
-  | { type: 'archive' };
+  | { type: 'archive' }
+  | { type: 'noticeFee'; basis: 'perApplication' | 'perPage'; amount: number }
+  | { type: 'recordPayment' }
+  | { type: 'abandonForUnpaidFee' };
 
 export type CommandType = Command['type'];
 
@@ -113,6 +121,9 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   decideReply: '审核答复书',
   withdraw: '申请人撤回申请',
   archive: '归档',
+  noticeFee: '发出信息处理费缴费通知',
+  recordPayment: '确认已缴费，恢复办理',
+  abandonForUnpaidFee: '逾期未缴费，终止办理',
 };
 
 export type WorkflowErrorCode = 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION_FAILED';
@@ -130,9 +141,13 @@ export class WorkflowError extends Error {
 export interface WorkflowSettings {
   /** The applicant's period to correct (Art. 30 says "reasonable"; local practice ~15 working days). */
   correctionPeriodWorkingDays: number;
+  /** Whether the agency charges processing fees at all (off by default, as at Zibo). */
+  feesEnabled: boolean;
+  /** Whether the reply clock pauses while a fee notice is unpaid (not settled nationally: a setting). */
+  pauseWhileFeeUnpaid: boolean;
 }
 
-export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = { correctionPeriodWorkingDays: 15 };
+export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = { correctionPeriodWorkingDays: 15, feesEnabled: false, pauseWhileFeeUnpaid: true };
 
 export interface Transition {
   next: RequestCase;
@@ -156,6 +171,9 @@ const COMMAND_ACTORS: Record<CommandType, { owner: boolean; roles: readonly Staf
   decideReply: { owner: false, roles: ['reviewer'] },
   withdraw: { owner: true, roles: [] },
   archive: { owner: false, roles: ['clerk'] },
+  noticeFee: { owner: false, roles: ['clerk'] },
+  recordPayment: { owner: false, roles: ['clerk'] },
+  abandonForUnpaidFee: { owner: false, roles: ['clerk'] },
 };
 
 /** States each command may start from. */
@@ -170,8 +188,11 @@ const FROM_STATES: Record<CommandType, readonly RequestState[]> = {
   decideExtension: ['extensionPending'],
   draftReply: ['handling'],
   decideReply: ['replyPending'],
-  withdraw: ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'replyPending'],
+  withdraw: ['registered', 'correctionRequested', 'handling', 'consulting', 'extensionPending', 'feePending', 'replyPending'],
   archive: ['replied', 'closed'],
+  noticeFee: ['handling'],
+  recordPayment: ['feePending'],
+  abandonForUnpaidFee: ['feePending'],
 };
 
 export function mayIssue(command: CommandType, actor: Actor, kase: Pick<RequestCase, 'ownerOpenid'>): boolean {
@@ -181,8 +202,10 @@ export function mayIssue(command: CommandType, actor: Actor, kase: Pick<RequestC
 }
 
 /** Commands that are legal now for this actor: what a screen should offer. */
-export function availableCommands(kase: RequestCase, actor: Actor): CommandType[] {
-  return (Object.keys(FROM_STATES) as CommandType[]).filter((type) => FROM_STATES[type].includes(kase.state) && mayIssue(type, actor, kase));
+export function availableCommands(kase: RequestCase, actor: Actor, settings: WorkflowSettings = DEFAULT_WORKFLOW_SETTINGS): CommandType[] {
+  return (Object.keys(FROM_STATES) as CommandType[]).filter(
+    (type) => FROM_STATES[type].includes(kase.state) && mayIssue(type, actor, kase) && (type !== 'noticeFee' || (settings.feesEnabled && !kase.fee)),
+  );
 }
 
 function requireText(value: string, what: string, max = 2000): string {
@@ -290,6 +313,26 @@ export function applyCommand(
 
     case 'archive':
       return to('archived', { archivedOn: today });
+
+    case 'noticeFee': {
+      if (!settings.feesEnabled) throw new WorkflowError('CONFLICT', '本机关未启用信息处理费');
+      if (kase.fee) throw new WorkflowError('CONFLICT', '本申请已发出过缴费通知');
+      if (!Number.isInteger(command.amount) || command.amount <= 0) throw new WorkflowError('VALIDATION_FAILED', '收费金额应为正整数（元）；不收费的无需发出通知');
+      // 20 working days "from the day after the notice" is 20 working days counted with the notice day as day zero.
+      const dueBy = computeDeadline(calendar, { start: today, workingDays: FEE_PAYMENT_WORKING_DAYS }).due!;
+      return to('feePending', { fee: { basis: command.basis, amount: command.amount, noticeOn: today, dueBy } }, `${command.basis === 'perApplication' ? '按件' : '按量'}收费 ${command.amount} 元，缴费期限 ${dueBy}`);
+    }
+
+    case 'recordPayment': {
+      const fee = kase.fee!;
+      return to('handling', { fee: { ...fee, paidOn: today } }, `已缴纳 ${fee.amount} 元`);
+    }
+
+    case 'abandonForUnpaidFee': {
+      const fee = kase.fee!;
+      if (today <= fee.dueBy) throw new WorkflowError('CONFLICT', `缴费期限至 ${fee.dueBy}，尚未届满`);
+      return to('closed', { outcome: 'otherUnpaidFee', endedOn: today }, '申请人逾期未缴纳信息处理费');
+    }
   }
 }
 
@@ -302,7 +345,7 @@ export interface CaseDeadlines {
   reply?: Deadline & { workingDays: number; extended: boolean };
 }
 
-export function caseDeadlines(kase: RequestCase, calendar: WorkingCalendar): CaseDeadlines {
+export function caseDeadlines(kase: RequestCase, calendar: WorkingCalendar, settings: WorkflowSettings = DEFAULT_WORKFLOW_SETTINGS): CaseDeadlines {
   const result: CaseDeadlines = {};
   if (kase.state === 'registered' && !kase.correction) {
     const notice = computeDeadline(calendar, { start: kase.receiptDate, workingDays: STATUTORY_PERIODS.correctionNotice.workingDays });
@@ -315,6 +358,7 @@ export function caseDeadlines(kase: RequestCase, calendar: WorkingCalendar): Cas
   const extended = kase.extension?.status === 'approved';
   const workingDays = STATUTORY_PERIODS.reply.workingDays + (extended ? STATUTORY_PERIODS.extension.workingDays : 0);
   const pauses: Pause[] = kase.consultations.filter((c) => c.from >= kase.clockStart).map((c) => ({ from: c.from, ...(c.to ? { to: c.to } : {}) }));
+  if (kase.fee && settings.pauseWhileFeeUnpaid) pauses.push({ from: kase.fee.noticeOn, ...(kase.fee.paidOn ? { to: kase.fee.paidOn } : {}) });
   result.reply = { ...computeDeadline(calendar, { start: kase.clockStart, workingDays, pauses }), workingDays, extended };
   return result;
 }
@@ -322,9 +366,9 @@ export function caseDeadlines(kase: RequestCase, calendar: WorkingCalendar): Cas
 export type Urgency = 'overdue' | 'dueToday' | 'due2' | 'due5' | 'ok' | 'paused' | 'done';
 
 /** Queue flags: overdue, due today, within 2 or 5 working days (the console's thresholds). */
-export function urgency(kase: RequestCase, calendar: WorkingCalendar, today: IsoDate): { urgency: Urgency; due: IsoDate | null; workingDaysLeft: number | null } {
+export function urgency(kase: RequestCase, calendar: WorkingCalendar, today: IsoDate, settings: WorkflowSettings = DEFAULT_WORKFLOW_SETTINGS): { urgency: Urgency; due: IsoDate | null; workingDaysLeft: number | null } {
   if (['replied', 'closed', 'archived'].includes(kase.state)) return { urgency: 'done', due: null, workingDaysLeft: null };
-  const deadlines = caseDeadlines(kase, calendar);
+  const deadlines = caseDeadlines(kase, calendar, settings);
   const due = kase.state === 'correctionRequested' ? (deadlines.correctionDue ?? null) : (deadlines.reply?.due ?? null);
   if (!due) return { urgency: 'paused', due: null, workingDaysLeft: null };
   const left = workingDaysLeft(calendar, today, due);
