@@ -107,7 +107,7 @@ describe('queue', () => {
     await waitFor(() => expect(container.querySelectorAll('[data-testid=queue-item]')).toHaveLength(1));
     const select = container.querySelector('#state-filter [data-picker-control]')!;
     const options = [...select.querySelectorAll('option')].map((o) => o.textContent);
-    expect(options).toEqual(['全部', '已登记，待审核', '待申请人补正', '办理中', '办理中（征求意见，期限中止）', '办理中（延期待批准）', '答复待审核', '已答复', '已终止', '已归档']);
+    expect(options).toEqual(['全部', '已登记，待审核', '待申请人补正', '办理中', '办理中（征求意见，期限中止）', '办理中（延期待批准）', '办理中（待缴纳信息处理费）', '答复待审核', '已答复', '已终止', '已归档']);
     fireEvent.change(select, { target: { value: String(options.indexOf('已登记，待审核')) } });
     await waitFor(() => expect(container.querySelector('#queue-empty')).toBeTruthy());
     fireEvent.change(select, { target: { value: String(options.indexOf('办理中')) } });

@@ -8,6 +8,7 @@ import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
+import { RateFloat } from '@/components/RateFloat';
 import './index.css';
 
 interface Listing {
@@ -116,6 +117,7 @@ export default function Catalogue() {
           </>
         )}
       </RemoteView>
+      <RateFloat service='website' />
     </PageShell>
   );
 }

@@ -10,7 +10,7 @@ import { PageShell } from '@/components/PageShell';
 import { RemoteView } from '@/components/RemoteView';
 import { ElderSwitch } from '@/components/ElderSwitch';
 import { PersonaSwitcher } from '@/components/PersonaSwitcher';
-import { useElderMode } from '@/hooks/useElderMode';
+import { RateFloat } from '@/components/RateFloat';
 
 function openColumn(column: Column) {
   if (column.status === 'available' && column.route) {
@@ -52,38 +52,6 @@ function StaffEntry() {
 }
 
 /** The floating 好差评 entry. 长辈版 shows no floating windows (适老化), so it is hidden there. */
-const RATE_FLOAT_STYLE = {
-  position: 'fixed',
-  right: '16px',
-  bottom: '32px',
-  zIndex: 100,
-  width: '56px',
-  height: '56px',
-  borderRadius: '28px',
-  background: '#b71c1c',
-  color: '#fff',
-  display: 'flex',
-  alignItems: 'center',
-  justifyContent: 'center',
-  fontSize: '16px',
-  fontWeight: 600,
-  boxShadow: '0 2px 8px rgba(0, 0, 0, 0.3)',
-} as const;
-
-function RateFloat() {
-  const [elder] = useElderMode();
-  if (elder) return null;
-  return (
-    <>
-      {/* Room at the end of the page, so the button never covers the last column. */}
-      <View style={{ height: '64px' }} aria-hidden='true' />
-      <View id='rate-float' role='link' aria-label='好差评：评价我们的服务' style={RATE_FLOAT_STYLE} onClick={() => void Taro.navigateTo({ url: '/packages/rate/index/index' })}>
-        <Text aria-hidden='true'>评价</Text>
-      </View>
-    </>
-  );
-}
-
 export default function Home() {
   const profile = useRemote(() => call('portal', 'getProfile', {}), []);
   return (

@@ -6,6 +6,7 @@ import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
 import '../apply.css';
+import { RateFloat } from '@/components/RateFloat';
 
 const ENTRIES = [
   { id: 'apply-new', title: '在线申请', description: '填写申请表，提交后即可取得回执和查询码', url: '/packages/apply/form/index' },
@@ -93,6 +94,7 @@ export default function ApplyHome() {
           </View>
         ))}
       </View>
+      <RateFloat service='infoRequest' />
     </PageShell>
   );
 }

@@ -3,7 +3,7 @@
 // rectification case answered on a deadline. The draft and its idempotency key stay in storage until
 // the rating is accepted, so a submit retried after a dropped connection can never rate twice.
 import { useState, type ReactNode } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ActionOutput } from '@/contracts';
 import type { RatingView, ServiceItemKey } from '@/contracts/ratings';
@@ -173,7 +173,14 @@ type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'network' } | { k
 function Sheet({ options }: { options: Options }) {
   // The server's date decides what "today" is (the device's clock may be wrong).
   const [today] = useState(() => options.today || shanghaiDate(new Date()));
-  const [initial] = useState(() => loadDraft(today));
+  const { params } = useRouter();
+  const [initial] = useState(() => {
+    const loaded = loadDraft(today);
+    // Opened from a service page's floating entry: preselect that service unless the draft has one.
+    const service = params.service;
+    if (!loaded.draft.serviceItem && service && options.serviceItems.some((item) => item.key === service)) loaded.draft.serviceItem = service;
+    return loaded;
+  });
   const [draft, setDraft] = useState<Draft>(initial.draft);
   const [key, setKey] = useState(initial.key);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});

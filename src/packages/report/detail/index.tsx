@@ -17,6 +17,7 @@ import { ReportExport } from './ReportExport';
 import { ReportVersions } from './ReportVersions';
 import { reportCharts } from './charts';
 import './index.css';
+import { RateFloat } from '@/components/RateFloat';
 
 /** The table that belongs to a section, if any. */
 const SECTION_TABLES: Partial<Record<ReportSectionKey, { caption: string; build: (report: Report) => TableLayout }>> = {
@@ -116,6 +117,7 @@ export default function ReportDetail() {
   return (
     <PageShell testId='report-detail'>
       <RemoteView state={report}>{(data) => <ReportBody report={data} onOpenVersion={openVersion} />}</RemoteView>
+      <RateFloat service='website' />
     </PageShell>
   );
 }
