@@ -133,7 +133,7 @@ export function DeadlineExplain({ deadline, startLabel = '收到申请之日' }:
           {paused.length > 0 ? (
             <View className='explain-item'>
               <Text className='explain-head'>中止计算的工作日</Text>
-              <Text className='explain-text'>{`征求第三方或其他机关意见期间的 ${deadline.pausedWorkingDays.length} 个工作日不计入期限（条例第三十三条）：`}</Text>
+              <Text className='explain-text'>{`征求第三方或其他机关意见（条例第三十三条）或等待缴纳信息处理费期间的 ${deadline.pausedWorkingDays.length} 个工作日不计入期限：`}</Text>
               {paused.map((range) => (
                 <Text key={range.from} className='explain-text explain-day'>
                   {range.from === range.to ? formatDateWithWeekday(range.from) : `${formatDate(range.from)} 至 ${formatDate(range.to)}`}
@@ -144,7 +144,7 @@ export function DeadlineExplain({ deadline, startLabel = '收到申请之日' }:
           <View className='explain-item'>
             <Text className='explain-head'>期满日</Text>
             <Text className='explain-text'>
-              {deadline.due ? `第 ${deadline.workingDays} 个工作日为 ${formatDateWithWeekday(deadline.due)}${deadline.provisional ? '（暂定）' : ''}。` : '征求意见尚未结束，期限暂停计算，结束后恢复计算。'}
+              {deadline.due ? `第 ${deadline.workingDays} 个工作日为 ${formatDateWithWeekday(deadline.due)}${deadline.provisional ? '（暂定）' : ''}。` : '期限暂停计算（征求意见或等待缴纳信息处理费期间），结束后恢复计算。'}
             </Text>
           </View>
           {deadline.provisional ? (
@@ -168,7 +168,7 @@ export function DeadlineCard({ deadline, startLabel, showLeft = true }: { deadli
         <Text className='deadline-article muted'>{`条例${deadline.article} · ${deadline.workingDays} 个工作日`}</Text>
       </View>
       <Text className='deadline-due' id={`deadline-${deadline.key}-due`}>
-        {deadline.due ? `${formatDateWithWeekday(deadline.due)}${deadline.provisional ? '（暂定）' : ''}` : '期限中止计算（征求意见中）'}
+        {deadline.due ? `${formatDateWithWeekday(deadline.due)}${deadline.provisional ? '（暂定）' : ''}` : '期限中止计算（征求意见或待缴费中）'}
       </Text>
       {showLeft && deadline.due ? (
         <Text className={daysLeftClass(deadline.workingDaysLeft)} id={`deadline-${deadline.key}-left`}>

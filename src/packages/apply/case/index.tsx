@@ -32,6 +32,63 @@ function Row({ label, value, id, pre }: { label: string; value?: string; id?: st
   );
 }
 
+const FEE_BASIS_LABELS: Record<string, string> = { perApplication: '按件', perPage: '按量' };
+const FEE_BASIS_NOTES: Record<string, string> = {
+  perApplication: '同一申请人一个自然月内申请超过 10 件的，超出部分按件计收',
+  perPage: '答复材料超过 30 页的，超出部分按页计收',
+};
+
+/** Whether the reply clock waits for the payment, read from the deadlines the server computed. */
+function feeClockText(data: CitizenCase, fee: NonNullable<CitizenCase['fee']>): string | undefined {
+  const reply = data.deadlines.find((deadline) => deadline.key === 'reply');
+  if (!fee.paidOn) {
+    if (data.state !== 'feePending') return undefined;
+    return reply && reply.due === null ? '缴费期间答复期限暂停计算，自缴费之日起恢复计算。' : '缴费期间答复期限照常计算。';
+  }
+  const pausedDays = reply ? reply.pausedWorkingDays.filter((day) => day > fee.noticeOn && day <= fee.paidOn!).length : 0;
+  return pausedDays > 0 ? `等待缴费期间的 ${pausedDays} 个工作日不计入答复期限。` : undefined;
+}
+
+function FeeNotice({ data, fee }: { data: CitizenCase; fee: NonNullable<CitizenCase['fee']> }) {
+  const clock = feeClockText(data, fee);
+  const ended = ['replied', 'closed', 'archived'].includes(data.state);
+  return (
+    <View className='card' id='fee-notice' role='region' aria-labelledby='fee-notice-title'>
+      <Text className='card-title' id='fee-notice-title'>
+        信息处理费缴费通知
+      </Text>
+      <Text className='muted'>您申请公开政府信息的数量或频次明显超过合理范围，本中心依照国办函〔2020〕109号收取信息处理费。</Text>
+      <Row label='收费金额' value={`${fee.amount} 元`} id='fee-amount' />
+      <Row label='计收方式' value={`${FEE_BASIS_LABELS[fee.basis] ?? fee.basis}（${FEE_BASIS_NOTES[fee.basis] ?? ''}）`} id='fee-basis' />
+      <Row label='通知日期' value={formatDate(fee.noticeOn)} id='fee-notice-date' />
+      <Row label='缴费期限' value={`${formatDate(fee.dueBy)}前`} id='fee-due' />
+      {fee.paidOn ? (
+        <View className='apply-notice apply-notice-ok' id='fee-paid'>
+          <Text>{`已缴纳（${formatDate(fee.paidOn)}），本申请继续办理。`}</Text>
+        </View>
+      ) : ended ? (
+        <View className='apply-notice' id='fee-unpaid'>
+          <Text>未缴纳；本申请已终止办理。</Text>
+        </View>
+      ) : (
+        <View className='apply-notice apply-notice-error' id='fee-deadline'>
+          <Text>{`请于 ${fee.dueBy} 前缴纳；逾期未缴纳的，视为放弃申请（国办函〔2020〕109号）。`}</Text>
+        </View>
+      )}
+      {clock ? (
+        <Text className='muted' id='fee-clock'>
+          {clock}
+        </Text>
+      ) : null}
+      {!fee.paidOn && !ended ? (
+        <Text className='muted' id='fee-how-to-pay'>
+          缴费方式：到中心服务窗口或按缴费通知书所列方式缴纳。本小程序不提供在线缴费；缴费后本中心确认到账即恢复办理。
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
 function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
   const [answer, setAnswer] = useState('');
   const [answerError, setAnswerError] = useState<string>();
@@ -123,6 +180,8 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
         </View>
       ) : null}
 
+      {data.fee ? <FeeNotice data={data} fee={data.fee} /> : null}
+
       {data.correction ? (
         <View className='card' id='correction' role='region' aria-labelledby='correction-title'>
           <Text className='card-title' id='correction-title'>
@@ -186,9 +245,23 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
           <Text className='card-title' id='deadlines-title'>
             正在计算的期限
           </Text>
-          {data.deadlines.map((deadline) => (
-            <DeadlineCard key={deadline.key} deadline={deadline} startLabel={startLabel(deadline, data)} />
-          ))}
+          {data.deadlines.map((deadline) =>
+            data.state === 'feePending' && deadline.due === null ? (
+              // DeadlineCard words a stopped clock as a consultation; here it waits for the fee.
+              <View key={deadline.key} className='deadline' data-testid='deadline' id={`deadline-${deadline.key}`} data-due='' data-key={deadline.key}>
+                <View className='deadline-head'>
+                  <Text className='deadline-label'>{deadline.label}</Text>
+                  <Text className='deadline-article muted'>{`条例${deadline.article} · ${deadline.workingDays} 个工作日`}</Text>
+                </View>
+                <Text className='deadline-due' id={`deadline-${deadline.key}-due`}>
+                  期限暂停计算（待缴纳信息处理费）
+                </Text>
+                <Text className='deadline-purpose muted'>自缴费之日起恢复计算，届时显示答复期限。</Text>
+              </View>
+            ) : (
+              <DeadlineCard key={deadline.key} deadline={deadline} startLabel={startLabel(deadline, data)} />
+            ),
+          )}
         </View>
       ) : null}
 

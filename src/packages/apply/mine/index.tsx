@@ -12,7 +12,7 @@ import '../apply.css';
 
 function deadlineLine(item: CaseSummary): string {
   if (item.urgency === 'done') return '已办结';
-  if (item.urgency === 'paused' || !item.due) return '答复期限中止计算（征求意见中）';
+  if (item.urgency === 'paused' || !item.due) return '答复期限中止计算（征求意见或待缴费中）';
   const what = item.state === 'correctionRequested' ? '补正期限' : '答复期限';
   return `${what} ${formatDate(item.due)}`;
 }

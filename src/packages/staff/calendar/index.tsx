@@ -1,11 +1,13 @@
 // 工作日历: the working-day override table (holidays and make-up working days the packaged calendar
 // lacks) and the years it covers. Admins add, replace and remove entries and declare a year complete;
-// everyone else sees the table read-only (the server refuses them anyway).
+// everyone else sees the table read-only (the server refuses them anyway). Below it, the agency's
+// processing-fee settings (信息处理费, off by default): admins switch them, others read them.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
-import type { ActionInput } from '@/contracts';
+import type { ActionInput, ActionOutput } from '@/contracts';
 import { shanghaiDate } from '@/domain/calendar/dates';
+import { FEE_PAYMENT_WORKING_DAYS } from '@/domain/requests/fees';
 import { ApiCallError, call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
@@ -27,6 +29,82 @@ function yearRanges(years: readonly number[]): string {
     i = j + 1;
   }
   return ranges.join('、') || '无';
+}
+
+type FeeSettings = ActionInput<'requests', 'saveSettings'>;
+
+function FeeSettingsCard({ isAdmin }: { isAdmin: boolean }) {
+  const remote = useRemote(() => call('requests', 'getSettings', {}), []);
+  const [saved, setSaved] = useState<ActionOutput<'requests', 'getSettings'>>();
+  const [draft, setDraft] = useState<FeeSettings>();
+  const [sending, setSending] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const current = saved ?? remote.data;
+  const values: FeeSettings | undefined = draft ?? (current ? { feesEnabled: current.feesEnabled, pauseWhileFeeUnpaid: current.pauseWhileFeeUnpaid } : undefined);
+
+  async function save(next: FeeSettings) {
+    if (sending) return;
+    setSending(true);
+    setMessage(undefined);
+    try {
+      setSaved(await call('requests', 'saveSettings', next));
+      setDraft(undefined);
+      setMessage({ ok: true, text: `已保存：${next.feesEnabled ? '收取' : '不收取'}信息处理费${next.feesEnabled ? `，待缴费期间答复期限${next.pauseWhileFeeUnpaid ? '暂停' : '照常'}计算` : ''}。` });
+    } catch (cause) {
+      setMessage({ ok: false, text: errorText(cause) });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const row = (key: keyof FeeSettings, label: string, shown: FeeSettings, on: string, off: string) => (
+    <View className='row tap'>
+      <Text id={`setting-${key}-label`}>{label}</Text>
+      {isAdmin ? (
+        <Switch id={`setting-${key}`} checked={shown[key]} color='#b71c1c' aria-labelledby={`setting-${key}-label`} onChange={(event) => setDraft({ ...shown, [key]: Boolean(event.detail.value) })} />
+      ) : (
+        <Text className='st-picker-value' id={`setting-${key}`}>
+          {shown[key] ? on : off}
+        </Text>
+      )}
+    </View>
+  );
+
+  return (
+    <View className='card' id='settings-fees' aria-label='信息处理费'>
+      <Text className='card-title'>信息处理费</Text>
+      <Text className='paragraph' id='settings-fees-explain'>
+        按照国办函〔2020〕109号，申请人申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费；本中心默认不收费。
+      </Text>
+      {remote.error ? (
+        <View className='st-form-error' role='alert'>
+          <Text>{remote.error.message}</Text>
+        </View>
+      ) : !values ? (
+        <Text className='muted'>正在加载…</Text>
+      ) : (
+        <>
+          {row('feesEnabled', '收取信息处理费', values, '收取', '不收取')}
+          {row('pauseWhileFeeUnpaid', '待缴费期间暂停计算答复期限', values, '暂停', '不暂停')}
+          <Text className='muted list-item-meta'>{`启用后，受理员可对办理中的申请按件或按量发出缴费通知；申请人应在 ${FEE_PAYMENT_WORKING_DAYS} 个工作日内缴纳，逾期未缴纳的视为放弃申请。`}</Text>
+          {isAdmin ? (
+            <View className={sending ? 'button st-button-disabled' : 'button'} id='settings-save' role='button' aria-disabled={sending} onClick={sending ? undefined : () => void save(values)}>
+              {sending ? '正在保存…' : '保存设置'}
+            </View>
+          ) : (
+            <Text className='muted list-item-meta' id='settings-readonly'>
+              仅管理员可以修改此设置。
+            </Text>
+          )}
+        </>
+      )}
+      {message ? (
+        <View className={message.ok ? 'st-form-success' : 'st-form-error'} id={message.ok ? 'settings-message' : 'settings-error'} role={message.ok ? 'status' : 'alert'}>
+          <Text>{message.text}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
 }
 
 export default function StaffCalendar() {
@@ -188,6 +266,7 @@ export default function StaffCalendar() {
           );
         }}
       </RemoteView>
+      <FeeSettingsCard isAdmin={isAdmin} />
     </PageShell>
   );
 }

@@ -7,6 +7,7 @@ import { Picker, Text, Textarea, Input, View } from '@tarojs/components';
 import type { CommandInput, StaffCase } from '@/contracts/requests';
 import { TABLE3_OUTCOME_GROUPS, type OutcomeKey } from '@/domain/report/tables';
 import { COMMAND_LABELS, type CommandType } from '@/domain/requests/workflow';
+import { FEE_PAYMENT_WORKING_DAYS, feePerApplication, feePerPage } from '@/domain/requests/fees';
 import { ApiCallError, call } from '@/services/api';
 import { errorText } from '../shared';
 
@@ -30,6 +31,33 @@ function doneLabel(command: CommandInput): string {
   if (command.type === 'decideExtension') return command.approve ? '批准延期' : '不批准延期';
   if (command.type === 'decideReply') return command.approve ? '签发答复书' : '退回答复书修改';
   return COMMAND_LABELS[command.type];
+}
+
+type FeeBasis = 'perApplication' | 'perPage';
+
+/** The two tariffs of 国办函〔2020〕109号 (one or the other, never both), with what the count means. */
+const FEE_BASES: Record<FeeBasis, { label: string; count: string; tariff: string; suggest: (count: number) => number }> = {
+  perApplication: {
+    label: '按件计收',
+    count: '该申请人本自然月内的第几件申请',
+    tariff: '按件：同一申请人一个自然月内第 1–10 件免费，第 11–30 件每件 100 元，第 31 件起每 10 件为一档，每高一档每件加收 100 元。',
+    suggest: feePerApplication,
+  },
+  perPage: {
+    label: '按量计收',
+    count: '答复材料的页数',
+    tariff: '按量：30 页以内免费，第 31–100 页每页 10 元，第 101–200 页每页 20 元，超过 200 页的部分每页 40 元。',
+    suggest: feePerPage,
+  },
+};
+
+/** The tariff's amount for a typed count, or undefined while the count is not a whole number the tariff accepts. */
+function suggestedFee(basis: FeeBasis, count: string): number | undefined {
+  const trimmed = count.trim();
+  if (!/^\d+$/.test(trimmed)) return undefined;
+  const n = Number(trimmed);
+  if (basis === 'perApplication' && n < 1) return undefined;
+  return FEE_BASES[basis].suggest(n);
 }
 
 interface Confirm {
@@ -76,6 +104,9 @@ export function ActionPanel({ kase, onDone, onConflict }: { kase: StaffCase; onD
   const [letter, setLetter] = useState(kase.draft?.text ?? '');
   const [template, setTemplate] = useState(kase.draft?.text ?? '');
   const [loadingTemplate, setLoadingTemplate] = useState(false);
+  const [feeBasis, setFeeBasis] = useState<FeeBasis>('perPage');
+  const [feeCount, setFeeCount] = useState('');
+  const [feeAmount, setFeeAmount] = useState('');
 
   const commands = kase.availableCommands.filter((type): type is CommandType => type in COMMAND_LABELS);
   const current = open && commands.includes(open) ? open : undefined;
@@ -103,6 +134,8 @@ export function ActionPanel({ kase, onDone, onConflict }: { kase: StaffCase; onD
       setParty('');
       setReason('');
       setNote('');
+      setFeeCount('');
+      setFeeAmount('');
       onDone(next, doneLabel(command));
     } catch (cause) {
       const issues = cause instanceof ApiCallError ? cause.issues.map((issue) => issue.message).filter((m, i, all) => all.indexOf(m) === i) : [];
@@ -135,6 +168,21 @@ export function ActionPanel({ kase, onDone, onConflict }: { kase: StaffCase; onD
     } finally {
       setLoadingTemplate(false);
     }
+  }
+
+  /** A new count or basis refills the amount with the tariff's figure (the clerk may still edit it). */
+  function chooseFee(basis: FeeBasis, count: string) {
+    setFeeBasis(basis);
+    setFeeCount(count);
+    const suggested = suggestedFee(basis, count);
+    if (suggested !== undefined) setFeeAmount(String(suggested));
+  }
+
+  function sendFeeNotice() {
+    const amount = feeAmount.trim();
+    if (!/^\d+$/.test(amount)) return setError('请填写收费金额（整数，单位：元）');
+    if (Number(amount) === 0) return setError('收费金额为 0 元的，不收取信息处理费，无需发出缴费通知');
+    void send({ type: 'noticeFee', basis: feeBasis, amount: Number(amount) });
   }
 
   const buttonClass = (secondary = false) => `button${secondary ? ' button-secondary' : ''}${sending ? ' st-button-disabled' : ''}`;
@@ -285,6 +333,68 @@ export function ActionPanel({ kase, onDone, onConflict }: { kase: StaffCase; onD
         );
       case 'withdraw':
         return submit({ label: '撤回申请', onClick: () => void send({ type: 'withdraw' }, { title: '撤回申请？', content: '撤回后本申请终止办理。', confirmText: '撤回' }) });
+      case 'noticeFee': {
+        const suggested = suggestedFee(feeBasis, feeCount);
+        return (
+          <>
+            <Text className='st-form-hint' id='fee-explain'>
+              申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（国办函〔2020〕109号）；按件、按量二者选其一，不得重复收取。申请人应在收到通知次日起 {FEE_PAYMENT_WORKING_DAYS} 个工作日内缴纳，逾期未缴纳的视为放弃申请。
+            </Text>
+            <Text className='st-form-label' id='fee-basis-label'>
+              计收方式
+            </Text>
+            <View className='st-choice-row' role='radiogroup' aria-labelledby='fee-basis-label'>
+              {(['perApplication', 'perPage'] as const).map((basis) => (
+                <View key={basis} id={`fee-basis-${basis}`} className={feeBasis === basis ? 'st-choice st-selected' : 'st-choice'} role='radio' aria-checked={feeBasis === basis} onClick={() => chooseFee(basis, feeCount)}>
+                  {feeBasis === basis ? '● ' : '○ '}
+                  {FEE_BASES[basis].label}
+                </View>
+              ))}
+            </View>
+            <Text className='st-form-hint muted' id='fee-tariff'>
+              {FEE_BASES[feeBasis].tariff}
+            </Text>
+            <Text className='st-form-label' id='fee-count-label'>
+              {FEE_BASES[feeBasis].count}
+            </Text>
+            <Input id='fee-count' className='st-input' type='number' value={feeCount} maxlength={6} placeholder='填写整数' aria-labelledby='fee-count-label' onInput={(event) => chooseFee(feeBasis, event.detail.value)} />
+            <Text className='st-form-hint muted' id='fee-suggested'>
+              {suggested === undefined ? '填写后按标准自动算出应收金额。' : suggested === 0 ? '按标准不收费，无需发出缴费通知。' : `按标准应收 ${suggested} 元。`}
+            </Text>
+            <Text className='st-form-label' id='fee-amount-label'>
+              收费金额（元，整数，可修改）
+            </Text>
+            <Input id='fee-amount' className='st-input' type='number' value={feeAmount} maxlength={7} placeholder='单位：元' aria-labelledby='fee-amount-label' onInput={(event) => setFeeAmount(event.detail.value)} />
+            {submit({ label: '发出缴费通知', onClick: sendFeeNotice })}
+          </>
+        );
+      }
+      case 'recordPayment':
+        return (
+          <>
+            <Text className='st-form-hint'>
+              申请人已缴纳 {kase.fee?.amount ?? '—'} 元（缴费期限 {kase.fee?.dueBy ?? '—'}）的，确认后恢复办理；缴费期间暂停计算的答复期限自缴费之日起恢复计算。
+            </Text>
+            {submit({
+              label: '确认已缴费',
+              id: 'payment-confirm',
+              onClick: () => void send({ type: 'recordPayment' }, { title: '确认已缴费？', content: `确认申请人已缴纳信息处理费 ${kase.fee?.amount ?? ''} 元，恢复办理本申请。`, confirmText: '确认' }),
+            })}
+          </>
+        );
+      case 'abandonForUnpaidFee':
+        return (
+          <>
+            <Text className='st-form-hint'>
+              缴费期限至 {kase.fee?.dueBy ?? '—'}。申请人逾期未缴纳的，视为放弃申请，本机关不再处理，计入年度报告表三（六）其他处理第 2 项。期限届满前不能终止。此操作不可撤销。
+            </Text>
+            {submit({
+              label: '终止办理',
+              id: 'fee-abandon-confirm',
+              onClick: () => void send({ type: 'abandonForUnpaidFee' }, { title: '终止办理？', content: `确认申请人未在 ${kase.fee?.dueBy ?? ''} 前缴纳信息处理费，终止办理本申请。此操作不可撤销。`, confirmText: '终止' }),
+            })}
+          </>
+        );
       case 'archive':
         return (
           <>

@@ -15,6 +15,7 @@ import '../staff.css';
 
 const CONSULT_KINDS: Record<string, string> = { thirdParty: '第三方', agency: '其他机关' };
 const EXTENSION_STATUS: Record<string, string> = { pending: '待审核人批准', approved: '已批准', rejected: '不批准' };
+const FEE_BASIS: Record<string, string> = { perApplication: '按件计收', perPage: '按量计收' };
 
 type AuditEntry = StaffCase['audit'][number];
 
@@ -45,7 +46,13 @@ function Field({ label, value, id }: { label: string; value: ReactNode; id?: str
   );
 }
 
-function Deadline({ deadline }: { deadline: DeadlineView }) {
+/** Why a clock stops: an open consultation, or (when the setting says so) an unpaid processing fee. */
+function pauseReasons(kase: StaffCase): string {
+  const reasons = [kase.consultations.length > 0 ? '征求意见' : '', kase.fee ? '待缴纳信息处理费' : ''].filter(Boolean);
+  return reasons.join('、') || '征求意见';
+}
+
+function Deadline({ deadline, pausedFor, pausedNow }: { deadline: DeadlineView; pausedFor: string; pausedNow: string }) {
   const holidays = deadline.notableDays.filter((d) => d.kind === 'holiday');
   const makeups = deadline.notableDays.filter((d) => d.kind === 'makeupWorkday');
   const explain = [
@@ -53,13 +60,13 @@ function Deadline({ deadline }: { deadline: DeadlineView }) {
     deadline.weekendsSkipped > 0 ? `不计周末 ${deadline.weekendsSkipped} 天` : '',
     holidays.length > 0 ? `不计节假日 ${holidays.map((d) => `${d.date}${d.name ? d.name : ''}`).join('、')}` : '',
     makeups.length > 0 ? `调休上班日计入 ${makeups.map((d) => d.date).join('、')}` : '',
-    deadline.pausedWorkingDays.length > 0 ? `征求意见中止 ${deadline.pausedWorkingDays.length} 个工作日` : '',
+    deadline.pausedWorkingDays.length > 0 ? `${pausedFor}中止 ${deadline.pausedWorkingDays.length} 个工作日` : '',
   ].filter(Boolean);
   return (
     <View className='st-deadline' data-testid='deadline' id={`deadline-${deadline.key}`} data-due={deadline.due ?? ''} data-provisional={deadline.provisional ? 'yes' : 'no'}>
       <Text className='st-field-label'>{deadline.label}</Text>
       <View>
-        <Text className='st-deadline-due'>{deadline.due ?? '期限中止（征求意见中）'}</Text>
+        <Text className='st-deadline-due'>{deadline.due ?? `期限中止（${pausedNow}）`}</Text>
         {deadline.provisional ? <Text className='st-provisional'>暂定</Text> : null}
         <Text className='st-deadline-left'> · {deadline.due ? daysLeftText(deadline.workingDaysLeft) : '恢复计算后重新确定'}</Text>
       </View>
@@ -88,7 +95,7 @@ function CaseView({ kase, notice, onDone, onConflict }: { kase: StaffCase; notic
         <Text className='card-title'>期限</Text>
         {kase.deadlines.length === 0 ? <Text className='muted'>{['replied', 'closed', 'archived'].includes(kase.state) ? '已办结，无待计期限。' : '暂无期限。'}</Text> : null}
         {kase.deadlines.map((deadline) => (
-          <Deadline key={deadline.key} deadline={deadline} />
+          <Deadline key={deadline.key} deadline={deadline} pausedFor={pauseReasons(kase)} pausedNow={kase.state === 'feePending' ? '待缴纳信息处理费' : '征求意见中'} />
         ))}
       </View>
 
@@ -156,6 +163,17 @@ function CaseView({ kase, notice, onDone, onConflict }: { kase: StaffCase; notic
           <Field label='申请日期' value={kase.extension.requestedOn} />
           <Field label='审批日期' value={kase.extension.decidedOn} />
           <Field label='审批意见' value={kase.extension.note} />
+        </View>
+      ) : null}
+
+      {kase.fee ? (
+        <View className='card' id='fee-status' aria-label='信息处理费'>
+          <Text className='card-title'>信息处理费</Text>
+          <Field label='收费金额' value={`${kase.fee.amount} 元`} id='fee-status-amount' />
+          <Field label='计收方式' value={FEE_BASIS[kase.fee.basis] ?? kase.fee.basis} id='fee-status-basis' />
+          <Field label='通知日期' value={kase.fee.noticeOn} id='fee-status-notice' />
+          <Field label='缴费期限' value={kase.fee.dueBy} id='fee-status-due' />
+          <Field label='缴费日期' value={kase.fee.paidOn ?? (kase.state === 'feePending' ? '尚未缴纳' : '未缴纳')} id='fee-status-paid' />
         </View>
       ) : null}
 
