@@ -140,6 +140,18 @@ export const ratingsContract = defineFunction({
       input: z.object({ id: idSchema, expectedVersion: z.int(), command: ratingCommandSchema }),
       output: staffRatingCaseSchema,
     }),
+    getSettings: defineAction({
+      summary: 'The working days staff have to rectify and answer a bad rating (default 5).',
+      access: { kind: 'staff', roles: ['clerk', 'reviewer', 'admin'] },
+      input: z.optional(z.object({})),
+      output: z.object({ rectificationWorkingDays: z.int() }),
+    }),
+    saveSettings: defineAction({
+      summary: 'Admin: sets the rectification deadline for bad ratings, in working days (cities differ: 5 in 德州, 15 in 四川).',
+      access: { kind: 'staff', roles: ['admin'] },
+      input: z.object({ rectificationWorkingDays: z.int({ error: '请填写整改期限' }).check(z.gte(1, '整改期限至少 1 个工作日'), z.lte(30, '整改期限最多 30 个工作日')) }),
+      output: z.object({ rectificationWorkingDays: z.int() }),
+    }),
     forwardPending: defineAction({
       summary: 'Forwards ratings to the provincial 好差评 system through its port, with retries (scheduled).',
       access: { kind: 'system' },

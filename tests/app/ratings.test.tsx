@@ -322,3 +322,24 @@ describe('the floating 好差评 entry on the home page', () => {
     expect(again.container.querySelector('#rate-float')).toBeNull();
   });
 });
+
+describe('the rectification deadline setting', () => {
+  it('the admin changes it on the staff page and new bad ratings follow it', async () => {
+    const deps = await testDeps();
+    deps.clock = { now: () => new Date('2026-03-02T02:00:00Z') };
+    setTransport(inProcessTransport(deps, 'local-staff-admin'));
+    const { container } = render(<StaffRatings />);
+    await waitFor(() => expect((container.querySelector('#rating-settings-days input, #rating-settings-days') as HTMLInputElement | null)?.value).toBe('5'));
+    const input = (container.querySelector('#rating-settings-days input') ?? container.querySelector('#rating-settings-days')) as HTMLInputElement;
+    fireEvent.input(input, { target: { value: '15' } });
+    await act(async () => {
+      fireEvent.click(container.querySelector('#rating-settings-save')!);
+    });
+    await waitFor(() => expect(container.querySelector('#rating-settings-message')?.textContent).toContain('15 个工作日'));
+    const answer = await inProcessTransport(deps, 'local-citizen-a').send('ratings', {
+      action: 'submit',
+      input: { idempotencyKey: 'setting-ui-0000000001', rating: { serviceItem: 'website', serviceDate: '2026-03-02', level: 2, indicators: ['平台不好用'], comment: '页面加载很慢很慢', display: 'anonymous' } },
+    });
+    expect(answer).toMatchObject({ ok: true, data: { rating: { rectification: { due: '2026-03-23' } } } });
+  });
+});

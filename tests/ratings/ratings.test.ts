@@ -171,3 +171,15 @@ describe('HTTP provincial adapter', () => {
     await standin.close();
   });
 });
+
+describe('the rectification deadline is a setting', () => {
+  it('defaults to 5 working days; the admin can change it for new bad ratings; others cannot', async () => {
+    const { call } = await setup();
+    expect(expectOk(await call('clerk', 'ratings', 'getSettings', {}))).toEqual({ rectificationWorkingDays: 5 });
+    expect(await call('clerk', 'ratings', 'saveSettings', { rectificationWorkingDays: 15 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('admin', 'ratings', 'saveSettings', { rectificationWorkingDays: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expectOk(await call('admin', 'ratings', 'saveSettings', { rectificationWorkingDays: 15 }));
+    const { rating } = expectOk(await call('owner', 'ratings', 'submit', { idempotencyKey: nextKey(), rating: bad }));
+    expect(rating.rectification.due).toBe('2026-03-23'); // 15 working days from 2026-03-02
+  });
+});

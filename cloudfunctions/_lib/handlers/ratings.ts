@@ -30,8 +30,14 @@ import { AppError, defineHandlers, type Deps } from '../router';
 
 export const RATING_COLLECTIONS = { ratings: 'ratings', keys: 'ratingKeys', idempotency: 'idempotencyKeys' } as const;
 
-/** Working days to rectify and answer a bad rating (city practice differs; Zibo's default here). */
+/** Working days to rectify and answer a bad rating by default (city practice differs: a setting). */
 export const RECTIFICATION_WORKING_DAYS = 5;
+const SETTINGS = { collection: 'settings', id: 'ratings' } as const;
+
+async function rectificationWorkingDays(deps: Deps): Promise<number> {
+  const saved = await deps.store.get<{ rectificationWorkingDays?: number }>(SETTINGS.collection, SETTINGS.id);
+  return saved?.rectificationWorkingDays ?? RECTIFICATION_WORKING_DAYS;
+}
 /** Ratings one person may give a day: enough for real use, a brake on floods. */
 export const DAILY_RATING_LIMIT = 5;
 /** The seed report: 673 ratings received by the end of 2023, with no individual records. */
@@ -171,6 +177,7 @@ export const ratingsHandlers = defineHandlers('ratings', {
       if (verdict.suggest === 'review') moderation = 'pending';
     }
     const bad = isBadRating(rating.level);
+    const workingDays = bad ? await rectificationWorkingDays(deps) : 0;
     const doc: RatingDoc = {
       openid,
       serviceItem: rating.serviceItem,
@@ -185,7 +192,7 @@ export const ratingsHandlers = defineHandlers('ratings', {
       ratedOn: date,
       at: now.toISOString(),
       excluded: false,
-      ...(bad ? { rectification: { state: 'open' as const, openedOn: date, due: rectificationDue(calendar, date, RECTIFICATION_WORKING_DAYS) } } : {}),
+      ...(bad ? { rectification: { state: 'open' as const, openedOn: date, due: rectificationDue(calendar, date, workingDays) } } : {}),
       history: [{ at: now.toISOString(), actor: '评价人', action: bad ? '提交差评，进入整改' : '提交评价' }],
       provincialStatus: 'pending',
       provincialAttempts: 0,
@@ -330,6 +337,18 @@ export const ratingsHandlers = defineHandlers('ratings', {
     }
     const saved = await deps.store.get<RatingDoc>(RATING_COLLECTIONS.ratings, doc._id);
     return staffView(saved!, caller, date);
+  },
+
+  async getSettings(_input, { deps }) {
+    return { rectificationWorkingDays: await rectificationWorkingDays(deps) };
+  },
+
+  async saveSettings(input, { deps }) {
+    const value = { rectificationWorkingDays: input.rectificationWorkingDays };
+    if (await deps.store.get(SETTINGS.collection, SETTINGS.id)) await deps.store.update(SETTINGS.collection, SETTINGS.id, value);
+    else await deps.store.insert(SETTINGS.collection, { _id: SETTINGS.id, ...value });
+    // Applies to bad ratings received from now on; open cases keep the deadline they were given.
+    return value;
   },
 
   async forwardPending(_input, { deps }) {

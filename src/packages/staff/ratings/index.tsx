@@ -4,7 +4,7 @@
 // (`availableCommands`). The server's Chinese message is shown inline; a CONFLICT reloads the list.
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import type { ActionInput, ActionOutput } from '@/contracts';
 import { ApiCallError, call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
@@ -238,6 +238,47 @@ const COUNTS = [
   { key: 'moderation', label: '内容待审核', test: (c: RatingCase) => c.moderation === 'pending' },
 ] as const;
 
+/** The rectification deadline (a setting: cities differ). Admins edit it; other staff read it. */
+function RectificationSetting() {
+  const settings = useRemote(() => call('ratings', 'getSettings', {}), []);
+  const [value, setValue] = useState('');
+  const [message, setMessage] = useState<string>();
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    if (settings.data) setValue(String(settings.data.rectificationWorkingDays));
+  }, [settings.data]);
+  async function save() {
+    setMessage(undefined);
+    setFailure(undefined);
+    try {
+      const saved = await call('ratings', 'saveSettings', { rectificationWorkingDays: Number(value) });
+      setMessage(`已保存：差评整改答复期限为 ${saved.rectificationWorkingDays} 个工作日，自新收到的差评起适用`);
+    } catch (cause) {
+      setFailure(errorText(cause));
+    }
+  }
+  if (!settings.data) return null;
+  return (
+    <View className='card' id='rating-settings'>
+      <Text className='card-title'>差评整改期限</Text>
+      <Text className='muted'>各地规定不同（如德州 5 个工作日、四川 15 个工作日）；本中心默认 5 个工作日。仅管理员可修改。</Text>
+      <View className='row tap'>
+        <Text id='rating-settings-label'>整改答复期限（工作日）</Text>
+        <Input id='rating-settings-days' type='number' value={value} aria-labelledby='rating-settings-label' onInput={(event) => setValue(event.detail.value)} />
+      </View>
+      <View className='button button-secondary' id='rating-settings-save' role='button' onClick={() => void save()}>
+        保存
+      </View>
+      {message ? <Text className='muted' id='rating-settings-message'>{message}</Text> : null}
+      {failure ? (
+        <View className='st-form-error' id='rating-settings-error' role='alert'>
+          {failure}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 export default function StaffRatings() {
   const [includeClosed, setIncludeClosed] = useState(false);
   const cases = useRemote(() => call('ratings', 'cases', includeClosed ? { includeClosed: true } : {}), [includeClosed], { refreshOnShow: true });
@@ -358,6 +399,7 @@ export default function StaffRatings() {
           );
         }}
       </RemoteView>
+      <RectificationSetting />
     </PageShell>
   );
 }
