@@ -328,6 +328,7 @@ async function domainBench(): Promise<void> {
   const { createLocalSender } = await import('../cloudfunctions/_lib/adapters/local-sender');
   const { createLocalContentChecker } = await import('../cloudfunctions/_lib/adapters/local-content-check');
   const { createLocalProvincialSystem } = await import('../cloudfunctions/_lib/adapters/provincial-ratings');
+  const { createLocalFileStore } = await import('../cloudfunctions/_lib/adapters/local-files');
   const { seedStore } = await import('../cloudfunctions/_lib/seed');
   const { ensureLocalStaff } = await import('../cloudfunctions/_local/personas');
   const { handlers } = await import('../cloudfunctions/_lib/handlers');
@@ -384,7 +385,7 @@ async function domainBench(): Promise<void> {
       });
     }
     add('seed 100,000 cases into SQLite', ms(performance.now() - started), '1,000 per transaction');
-    const deps = { store, clock: { now: () => new Date('2026-01-10T02:00:00Z') }, log: { info: () => undefined, error: () => undefined }, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem() };
+    const deps = { store, clock: { now: () => new Date('2026-01-10T02:00:00Z') }, log: { info: () => undefined, error: () => undefined }, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'bench-files-'))) };
     started = performance.now();
     const answer = await dispatch(handlers, deps, { functionName: 'report', event: { action: 'compile', input: { year: 2025 } }, identity: { openid: 'local-staff-admin' } });
     const elapsed = performance.now() - started;

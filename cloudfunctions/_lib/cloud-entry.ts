@@ -4,6 +4,7 @@
 import { MAX_EVENT_BYTES } from '../../src/contracts/core';
 import type { FunctionName } from '../../src/contracts';
 import { createTcbStore } from './adapters/tcb-store';
+import { createTcbFileStore } from './adapters/tcb-files';
 import { createWechatContentChecker } from './adapters/wechat-content-check';
 import { createHttpProvincialSystem } from './adapters/provincial-ratings';
 import { createWechatSubscribeSender, templatesFromEnv } from './adapters/wechat-subscribe-sender';
@@ -31,6 +32,7 @@ function productionDeps(env: Record<string, string | undefined>): Deps {
     provincial: env.PROVINCIAL_RATING_URL
       ? createHttpProvincialSystem({ url: env.PROVINCIAL_RATING_URL, token: env.PROVINCIAL_RATING_TOKEN })
       : { forward: async () => ({ status: 'retry', reason: 'PROVINCIAL_RATING_URL is not configured' }) },
+    files: createTcbFileStore(credentials),
   };
 }
 

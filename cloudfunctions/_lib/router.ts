@@ -7,6 +7,7 @@ import { resolveCaller, type Caller, type RuntimeIdentity } from './identity/cal
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { ContentChecker } from './ports/content-check';
+import type { FileStore } from './ports/files';
 import type { MessageSender } from './ports/messages';
 import type { ProvincialRatingSystem } from './ports/provincial-ratings';
 import { StoreError, type DocumentStore } from './ports/store';
@@ -19,6 +20,8 @@ export interface Deps {
   sender: MessageSender;
   contentCheck: ContentChecker;
   provincial: ProvincialRatingSystem;
+  /** Files the client uploaded to storage (the functions only check and link them). */
+  files: FileStore;
 }
 
 export interface HandlerContext {

@@ -7,6 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MAX_EVENT_BYTES, type Envelope, type ErrorCode } from '../../src/contracts/core';
+import { ATTACHMENT_TYPES_LABEL, isAttachmentContentType, MAX_ATTACHMENT_BYTES } from '../../src/contracts/files';
+import type { LocalFileStore } from '../_lib/adapters/local-files';
 import { localSessionSchema, switchPersonaSchema, type LocalSession } from '../../src/contracts/local';
 import { handlers } from '../_lib/handlers';
 import { STAFF_COLLECTION, type StaffRecord } from '../_lib/identity/caller';
@@ -20,6 +22,8 @@ export interface GatewayOptions {
   staticDir?: string;
   /** When given, GET/POST /local/clock read and move it (local testing of deadlines). */
   clock?: AdjustableClock;
+  /** When given, POST /local/upload stores files there and GET /local/files/<id> serves them (the local stand-in for CloudBase storage). */
+  files?: LocalFileStore;
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -207,6 +211,62 @@ export function createGateway(options: GatewayOptions): Server {
     sendJson(res, 200, { now: clock.now().toISOString() });
   }
 
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore): Promise<void> {
+    if (req.method !== 'POST') {
+      sendEnvelope(res, fail('BAD_REQUEST', '请使用 POST 方法上传文件'), { allow: 'POST' });
+      return;
+    }
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!isAttachmentContentType(contentType)) {
+      sendJson(res, 415, fail('VALIDATION_FAILED', `不支持的文件类型：仅可上传 ${ATTACHMENT_TYPES_LABEL} 文件`), { connection: 'close' });
+      req.resume();
+      return;
+    }
+    let name = '';
+    try {
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).trim();
+    } catch {
+      name = '';
+    }
+    // Only the last path segment, no control characters.
+    name = [...(name.split(/[\\/]/).pop() ?? '')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('').slice(0, 200);
+    if (!name) throw new RequestError('BAD_REQUEST', '缺少文件名（x-file-name，URI 编码）');
+    const tooLarge = `文件超过 10 MB，请压缩或分开上传`;
+    if (Number(req.headers['content-length'] ?? 0) > MAX_ATTACHMENT_BYTES) throw new RequestError('PAYLOAD_TOO_LARGE', tooLarge);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_ATTACHMENT_BYTES) throw new RequestError('PAYLOAD_TOO_LARGE', tooLarge);
+      chunks.push(chunk);
+    }
+    if (size === 0) throw new RequestError('BAD_REQUEST', '文件为空');
+    const saved = await files.save(Buffer.concat(chunks), { name, contentType });
+    sendJson(res, 200, saved);
+  }
+
+  async function handleFile(req: IncomingMessage, res: ServerResponse, files: LocalFileStore, id: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendEnvelope(res, fail('BAD_REQUEST', '不支持的请求方法'));
+      return;
+    }
+    const found = await files.read(id);
+    if (!found) {
+      sendEnvelope(res, fail('NOT_FOUND', '文件不存在或已过期'));
+      return;
+    }
+    const ascii = found.meta.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'content-type': found.meta.contentType,
+      'content-length': found.data.length,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.meta.name)}`,
+      'cache-control': 'private, no-store',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    res.end(req.method === 'HEAD' ? undefined : found.data);
+  }
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (!staticRoot) {
       sendEnvelope(res, fail('NOT_FOUND', '未构建 H5 应用：请先运行 npm run build:h5'));
@@ -268,6 +328,9 @@ export function createGateway(options: GatewayOptions): Server {
       if (api) return handleApi(req, res, decodeURIComponent(api[1] ?? ''));
       if (pathname === '/local/session') return handleSession(req, res);
       if (pathname === '/local/clock' && options.clock) return handleClock(req, res, options.clock);
+      if (pathname === '/local/upload' && options.files) return handleUpload(req, res, options.files);
+      const file = /^\/local\/files\/([^/]+)$/.exec(pathname);
+      if (file && options.files) return handleFile(req, res, options.files, file[1] ?? '');
       if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (pathname.startsWith('/api/') || pathname === '/api') return sendEnvelope(res, fail('UNKNOWN_FUNCTION', '请求的服务不存在'));
       return handleStatic(req, res, pathname);

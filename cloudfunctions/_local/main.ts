@@ -1,8 +1,9 @@
 // `npm start`: opens (and on first start seeds) the local SQLite store, then serves the H5 app and
 // the cloud functions on 127.0.0.1. `--reset-only` deletes the local data and exits.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createLocalContentChecker } from '../_lib/adapters/local-content-check';
+import { createLocalFileStore } from '../_lib/adapters/local-files';
 import { createLocalProvincialSystem } from '../_lib/adapters/provincial-ratings';
 import { createLocalSender } from '../_lib/adapters/local-sender';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
@@ -16,6 +17,8 @@ import { ensureLocalStaff } from './personas';
 
 const root = process.cwd();
 const dataFile = resolve(root, process.env.DATA_FILE ?? '.data/local.sqlite');
+// Uploaded files (local stand-in for CloudBase storage) live beside the data file.
+const filesDir = join(dirname(dataFile), 'files');
 const staticDir = resolve(root, process.env.STATIC_DIR ?? 'dist/h5');
 const seedFile = resolve(root, process.env.SEED_REPORT_FILE ?? 'cloudfunctions/_lib/seed/zibo-2023-annual-report.txt');
 const host = process.env.HOST ?? '127.0.0.1';
@@ -23,6 +26,7 @@ const port = Number(process.env.PORT ?? 8787);
 
 function resetData(): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
+  rmSync(filesDir, { recursive: true, force: true });
   console.log(`已清除本地数据：${dataFile}`);
 }
 
@@ -43,8 +47,9 @@ async function main(): Promise<void> {
   // LOCAL_CLOCK_START (an ISO instant) starts the local clock there; POST /local/clock moves it.
   const clock = adjustableClock(process.env.LOCAL_CLOCK_START);
   if (process.env.LOCAL_CLOCK_START) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
-  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem() };
-  const server = createGateway({ deps, staticDir, clock });
+  const files = createLocalFileStore(filesDir);
+  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files };
+  const server = createGateway({ deps, staticDir, clock, files });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });

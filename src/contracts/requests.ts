@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { cursorSchema, defineAction, defineFunction, idSchema, isoDateSchema } from './core';
 import { isValidMobile, isValidResidentId, isValidSocialCreditCode } from '../domain/requests/identity-documents';
 import { OUTCOME_KEYS, type OutcomeKey } from '../domain/report/tables';
+import { attachmentViewSchema, correctionAttachmentsSchema } from './files';
 
 export const APPLICANT_TYPES = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
 export const APPLICANT_TYPE_LABELS: Record<(typeof APPLICANT_TYPES)[number], string> = {
@@ -154,7 +155,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('requestCorrection'), items: z.array(z.string().check(z.maxLength(500, '每项补正内容不能超过 500 字'))).check(z.minLength(1, '请列明需要补正的事项'), z.maxLength(20, '补正事项最多 20 项')) }),
-  z.object({ type: z.literal('submitCorrection'), answer: text('补正内容', 1, 5000) }),
+  z.object({ type: z.literal('submitCorrection'), answer: text('补正内容', 1, 5000), attachments: correctionAttachmentsSchema }),
   z.object({ type: z.literal('abandonForNoCorrection') }),
   z.object({ type: z.literal('startConsultation'), party: text('被征求意见方', 1, 100), kind: z.enum(['thirdParty', 'agency']) }),
   z.object({ type: z.literal('endConsultation') }),
@@ -186,7 +187,7 @@ const caseDetailBase = {
   deliveryChannel: z.string(),
   deadlines: z.array(deadlineSchema),
   timeline: z.array(timelineEntrySchema),
-  correction: z.optional(z.object({ requestedOn: z.string(), items: z.array(z.string()), dueBy: z.string(), answeredOn: z.optional(z.string()), answer: z.optional(z.string()) })),
+  correction: z.optional(z.object({ requestedOn: z.string(), items: z.array(z.string()), dueBy: z.string(), answeredOn: z.optional(z.string()), answer: z.optional(z.string()), attachments: z.optional(z.array(attachmentViewSchema)) })),
   /** A processing-fee notice (国办函〔2020〕109号), when the agency charges one. */
   fee: z.optional(z.object({ basis: z.enum(['perApplication', 'perPage']), amount: z.int(), noticeOn: z.string(), dueBy: z.string(), paidOn: z.optional(z.string()) })),
   /** The reply letter, once signed off and sent. */
@@ -269,11 +270,17 @@ export const requestsContract = defineFunction({
         id: idSchema,
         expectedVersion: z.int(),
         command: z.discriminatedUnion('type', [
-          z.object({ type: z.literal('submitCorrection'), answer: text('补正内容', 1, 5000) }),
+          z.object({ type: z.literal('submitCorrection'), answer: text('补正内容', 1, 5000), attachments: correctionAttachmentsSchema }),
           z.object({ type: z.literal('withdraw') }),
         ]),
       }),
       output: citizenCaseSchema,
+    }),
+    attachmentUrl: defineAction({
+      summary: 'A short-lived download link for an attachment of a case (the applicant, or staff); anyone else gets NOT_FOUND.',
+      access: { kind: 'citizen' },
+      input: z.object({ id: idSchema, fileId: z.string().check(z.minLength(1), z.maxLength(500)) }),
+      output: z.object({ url: z.string() }),
     }),
     calculateDeadlines: defineAction({
       summary: 'Public deadline calculator: the 7, 15, 20 and 40 working-day dates from a receipt date, explained.',

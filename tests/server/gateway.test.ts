@@ -18,7 +18,7 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'js'));
   writeFileSync(join(staticDir, 'js', 'app.12345678.js'), 'console.log("app")');
   writeFileSync(join(tmpdir(), 'gateway-secret.txt'), 'secret');
-  server = createGateway({ deps, staticDir });
+  server = createGateway({ deps, staticDir, files: deps.files });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -175,5 +175,60 @@ describe('gateway: the local clock', () => {
   it('is absent unless the gateway is given an adjustable clock', async () => {
     expect((await fetch(`${base}/local/clock`)).status).toBe(200); // served as the app (no such route)
     expect(await (await fetch(`${base}/local/clock`)).text()).toContain('app');
+  });
+});
+
+describe('gateway: local file upload (stand-in for CloudBase storage)', () => {
+  async function upload(body: Blob | string, contentType: string, name?: string) {
+    const response = await fetch(`${base}/local/upload`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...(name !== undefined ? { 'x-file-name': encodeURIComponent(name) } : {}) },
+      body,
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions read the JSON
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it('stores an allowed file and serves it back as a download', async () => {
+    const answer = await upload('%PDF-1.4 补正', 'application/pdf', '补正 材料.pdf');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ fileId: expect.stringMatching(/^local-file:\/\/[a-f0-9]{32}$/), name: '补正 材料.pdf', size: Buffer.byteLength('%PDF-1.4 补正'), contentType: 'application/pdf' });
+    expect(await deps.files.describe(answer.body.fileId)).toMatchObject({ name: '补正 材料.pdf', contentType: 'application/pdf' });
+
+    const url = await deps.files.downloadUrl(answer.body.fileId);
+    const file = await fetch(`${base}${url}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="__ __.pdf"; filename*=UTF-8''${encodeURIComponent('补正 材料.pdf')}`);
+    expect(await file.text()).toBe('%PDF-1.4 补正');
+  });
+
+  it('keeps only the last segment of a file name', async () => {
+    const answer = await upload('hello', 'text/plain', '../../etc/说明.txt');
+    expect(answer.body.name).toBe('说明.txt');
+  });
+
+  it('refuses a type that is not allowed with 415 and a Chinese message', async () => {
+    const answer = await upload('MZ', 'application/x-msdownload', 'a.exe');
+    expect(answer.status).toBe(415);
+    expect(answer.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(answer.body.error.message).toContain('仅可上传 PDF、JPG、PNG、DOC、DOCX、TXT');
+  });
+
+  it('refuses a file over 10 MB, an empty file and a missing name', async () => {
+    const big = await upload(new Blob([new Uint8Array(10 * 1024 * 1024 + 1)]), 'image/png', 'big.png');
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toContain('10 MB');
+    expect((await upload('', 'text/plain', 'empty.txt')).status).toBe(400);
+    const nameless = await upload('x', 'text/plain');
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.error.message).toContain('缺少文件名');
+  });
+
+  it('answers 404 for an unknown or malformed file id, and refuses GET on upload', async () => {
+    expect((await fetch(`${base}/local/files/${'0'.repeat(32)}`)).status).toBe(404);
+    expect((await fetch(`${base}/local/files/..%2F..%2Fetc`)).status).toBe(404);
+    expect((await fetch(`${base}/local/upload`)).status).toBe(400);
   });
 });

@@ -155,6 +155,9 @@ describe('authorization matrix', () => {
     listMine: { anonymous: 'UNAUTHENTICATED', owner: 'ok', other: 'ok', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
     getMine: { anonymous: 'UNAUTHENTICATED', owner: 'ok', other: 'NOT_FOUND', clerk: 'NOT_FOUND', reviewer: 'NOT_FOUND', admin: 'NOT_FOUND' },
     actMine: { anonymous: 'UNAUTHENTICATED', owner: 'ok', other: 'NOT_FOUND', clerk: 'NOT_FOUND', reviewer: 'NOT_FOUND', admin: 'NOT_FOUND' },
+    // The case has no attachment here, so every signed-in caller gets NOT_FOUND; who may open a real
+    // attachment (owner and staff, not others) is tested in attachments.test.ts.
+    attachmentUrl: { anonymous: 'UNAUTHENTICATED', owner: 'NOT_FOUND', other: 'NOT_FOUND', clerk: 'NOT_FOUND', reviewer: 'NOT_FOUND', admin: 'NOT_FOUND' },
     calculateDeadlines: { anonymous: 'ok', owner: 'ok', other: 'ok', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
     queue: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
     getCase: { anonymous: 'UNAUTHENTICATED', owner: 'FORBIDDEN', other: 'FORBIDDEN', clerk: 'ok', reviewer: 'ok', admin: 'ok' },
@@ -181,6 +184,7 @@ describe('authorization matrix', () => {
         listMine: {},
         getMine: { id: receipt.id },
         actMine: { id: receipt.id, expectedVersion: 1, command: { type: 'withdraw' } },
+        attachmentUrl: { id: receipt.id, fileId: `local-file://${'0'.repeat(32)}` },
         calculateDeadlines: { receiptDate: '2026-02-10' },
         queue: {},
         getCase: { id: receipt.id },

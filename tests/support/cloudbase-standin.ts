@@ -49,6 +49,8 @@ export interface CloudbaseStandin {
   putRaw(collection: string, doc: Doc): void;
   /** How `wx.api` (WeChat open API through CloudBase) answers; default errcode 0. */
   setWxApiReply(reply: (apiName: string, requestData: unknown) => Record<string, unknown>): void;
+  /** Puts a file into the stand-in's storage (as a client's wx.cloud.uploadFile would), for `storage.batchGetDownloadUrl`. */
+  putStorageFile(fileId: string): void;
   /** Forget all data, transactions, faults and recorded requests. */
   reset(): void;
   close(): Promise<void>;
@@ -334,6 +336,7 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
     }
   }
 
+  const storageFiles = new Set<string>();
   let wxApiReply: (apiName: string, requestData: unknown) => Record<string, unknown> = () => ({ errcode: 0, errmsg: 'ok' });
 
   function dispatch(action: string, body: Record<string, unknown>): Reply {
@@ -341,6 +344,17 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
       case 'wx.api': {
         const requestData: unknown = typeof body.requestData === 'string' && body.requestData ? JSON.parse(body.requestData) : null;
         return { data: { responseData: JSON.stringify(wxApiReply(String(body.apiName), requestData)) } };
+      }
+      case 'storage.batchGetDownloadUrl': {
+        // As CloudBase answers: one entry per requested file, code SUCCESS or STORAGE_FILE_NONEXIST.
+        const list = Array.isArray(body.file_list) ? (body.file_list as Array<{ fileid?: unknown; max_age?: unknown }>) : [];
+        const download_list = list.map((entry) => {
+          const fileID = String(entry.fileid ?? '');
+          return storageFiles.has(fileID)
+            ? { fileID, tempFileURL: `https://standin-storage.example/${encodeURIComponent(fileID)}?max_age=${Number(entry.max_age ?? 0)}`, code: 'SUCCESS' }
+            : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' };
+        });
+        return { data: { download_list } };
       }
       case 'database.addDocument':
         return addDocument(body);
@@ -439,7 +453,11 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
     setWxApiReply(reply) {
       wxApiReply = reply;
     },
+    putStorageFile(fileId) {
+      storageFiles.add(fileId);
+    },
     reset() {
+      storageFiles.clear();
       wxApiReply = () => ({ errcode: 0, errmsg: 'ok' });
       collections.clear();
       revisions.clear();

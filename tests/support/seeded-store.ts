@@ -10,6 +10,9 @@ import type { Logger } from '../../cloudfunctions/_lib/ports/logger';
 import { createLocalSender } from '../../cloudfunctions/_lib/adapters/local-sender';
 import { createLocalContentChecker } from '../../cloudfunctions/_lib/adapters/local-content-check';
 import { createLocalProvincialSystem } from '../../cloudfunctions/_lib/adapters/provincial-ratings';
+import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/_lib/adapters/local-files';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 export const SEED_REPORT_TEXT = readFileSync(join(__dirname, '../../cloudfunctions/_lib/seed/zibo-2023-annual-report.txt'), 'utf8');
 
@@ -30,6 +33,19 @@ export function memoryLogger(): Logger & { lines: string[] } {
   };
 }
 
-export async function testDeps(): Promise<Deps & { log: ReturnType<typeof memoryLogger> }> {
-  return { store: await seededStore(), clock: { now: () => new Date('2026-11-29T04:00:00Z') }, log: memoryLogger(), sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem() };
+/** Local file storage in a fresh temporary folder. */
+export function tempFileStore(): LocalFileStore {
+  return createLocalFileStore(mkdtempSync(join(tmpdir(), 'test-files-')));
+}
+
+export async function testDeps(): Promise<Deps & { log: ReturnType<typeof memoryLogger>; files: LocalFileStore }> {
+  return {
+    store: await seededStore(),
+    clock: { now: () => new Date('2026-11-29T04:00:00Z') },
+    log: memoryLogger(),
+    sender: createLocalSender(),
+    contentCheck: createLocalContentChecker(),
+    provincial: createLocalProvincialSystem(),
+    files: tempFileStore(),
+  };
 }

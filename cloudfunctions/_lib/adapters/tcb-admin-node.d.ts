@@ -1,6 +1,6 @@
 // Hand-written typings for the part of tcb-admin-node 1.23.0 (and its bundled @cloudbase/database
 // 0.9.15) that tcb-store.ts uses; the package ships no usable typings. Shapes were read from the
-// package source. Only the adapters (tcb-store.ts, tcb-transport-fix.ts, wechat-subscribe-sender.ts) import it.
+// package source. Only the adapters (tcb-store.ts, tcb-transport-fix.ts, wechat-subscribe-sender.ts, tcb-files.ts) import it.
 declare module 'tcb-admin-node' {
   export interface TcbInitOptions {
     env?: string | symbol;
@@ -108,6 +108,14 @@ declare module 'tcb-admin-node' {
     database(config?: { env?: string }): TcbDatabase;
     /** WeChat open API through CloudBase (action `wx.api`): `{result}` on success, `{code, message}` on failure. */
     callWxOpenApi(options: { apiName: string; requestData?: unknown }): Promise<{ result?: unknown; requestId?: string } | TcbErrorResult>;
+    /**
+     * Download links for files in storage (action `storage.batchGetDownloadUrl`). Each entry's `code` is
+     * 'SUCCESS' or an error code such as 'STORAGE_FILE_NONEXIST'; a failed call resolves `{code, message}`.
+     */
+    getTempFileURL(options: { fileList: Array<string | { fileID: string; maxAge: number }> }): Promise<
+      | { fileList: Array<{ fileID: string; tempFileURL?: string; code: string; maxAge?: number }>; requestId?: string }
+      | TcbErrorResult
+    >;
   }
 
   export interface Tcb extends TcbApp {

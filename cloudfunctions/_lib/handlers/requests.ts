@@ -28,6 +28,7 @@ import {
   DEFAULT_WORKFLOW_SETTINGS,
   type WorkflowSettings,
 } from '../../../src/domain/requests/workflow';
+import { isAttachmentContentType, MAX_ATTACHMENT_BYTES } from '../../../src/contracts/files';
 import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc } from '../collections';
 import type { Caller } from '../identity/caller';
 import { StoreError, type StoredDoc, type TransactionStore } from '../ports/store';
@@ -438,6 +439,7 @@ async function act(deps: Deps, caller: Caller, id: string, expectedVersion: numb
   const settings = await loadSettings(deps);
   const now = deps.clock.now();
   const date = shanghaiDate(now);
+  command = await checkedCommand(deps, command);
   try {
     await deps.store.transaction(async (tx) => {
       const doc = await tx.get<RequestDoc>(REQUEST_COLLECTIONS.cases, id);
@@ -479,6 +481,24 @@ async function act(deps: Deps, caller: Caller, id: string, expectedVersion: numb
     throw error;
   }
   return getAnyCase(deps, id);
+}
+
+/**
+ * Checks each attachment of a correction against storage (it must exist: uploaded by the client
+ * first) and records what storage knows of it, falling back to what the client said.
+ */
+async function checkedCommand(deps: Deps, command: Command): Promise<Command> {
+  if (command.type !== 'submitCorrection' || !command.attachments?.length) return command;
+  const attachments = [];
+  for (const attachment of command.attachments) {
+    const stored = await deps.files.describe(attachment.fileId);
+    if (!stored) throw new AppError('VALIDATION_FAILED', '附件不存在或已过期，请重新上传');
+    if (stored.size !== null && stored.size > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION_FAILED', `附件“${attachment.name}”超过 10 MB`);
+    if (stored.contentType !== null && !isAttachmentContentType(stored.contentType)) throw new AppError('VALIDATION_FAILED', `附件“${attachment.name}”的文件类型不受支持`);
+    attachments.push({ fileId: attachment.fileId, name: attachment.name, size: stored.size ?? attachment.size, contentType: stored.contentType ?? attachment.contentType });
+  }
+  if (new Set(attachments.map((a) => a.fileId)).size !== attachments.length) throw new AppError('VALIDATION_FAILED', '同一个附件添加了两次');
+  return { ...command, attachments };
 }
 
 async function openCases(deps: Deps): Promise<Array<StoredDoc<RequestDoc>>> {
@@ -527,6 +547,16 @@ export const requestsHandlers = defineHandlers('requests', {
   async actMine(input, { caller, deps }) {
     const doc = await act(deps, caller, input.id, input.expectedVersion, input.command, true);
     return citizenView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actorOf(caller), await loadSettings(deps));
+  },
+
+  async attachmentUrl(input, { caller, deps }) {
+    const isStaff = caller.roles.some((role) => role === 'clerk' || role === 'reviewer' || role === 'admin');
+    const doc = isStaff ? await getAnyCase(deps, input.id) : await getOwnCase(deps, caller, input.id);
+    const attachment = doc.correction?.attachments?.find((a) => a.fileId === input.fileId);
+    if (!attachment) throw new AppError('NOT_FOUND', '未找到该附件');
+    const url = await deps.files.downloadUrl(attachment.fileId);
+    if (!url) throw new AppError('NOT_FOUND', '附件已不存在或已过期');
+    return { url };
   },
 
   async calculateDeadlines(input, { deps }) {

@@ -66,6 +66,15 @@ export interface Consultation {
   answerDue: IsoDate;
 }
 
+/** A file the applicant attached to a correction: a reference to storage, not the file itself. */
+export interface CorrectionAttachment {
+  fileId: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+export const MAX_CORRECTION_ATTACHMENTS = 5;
+
 export interface RequestCase {
   id: string;
   /** The applicant's WeChat identity; null for applications registered on paper with no account. */
@@ -78,7 +87,7 @@ export interface RequestCase {
   clockStart: IsoDate;
   state: RequestState;
   handlerOpenid?: string;
-  correction?: { requestedOn: IsoDate; items: string[]; dueBy: IsoDate; answeredOn?: IsoDate; answer?: string };
+  correction?: { requestedOn: IsoDate; items: string[]; dueBy: IsoDate; answeredOn?: IsoDate; answer?: string; attachments?: CorrectionAttachment[] };
   consultations: Consultation[];
   extension?: { reason: string; requestedBy: string; requestedOn: IsoDate; status: 'pending' | 'approved' | 'rejected'; decidedBy?: string; decidedOn?: IsoDate; note?: string };
   reply?: { outcome: OutcomeKey; text: string; draftedBy: string; draftedOn: IsoDate; approvedBy?: string; sentOn?: IsoDate; returnedNote?: string };
@@ -92,7 +101,7 @@ export interface RequestCase {
 export type Command =
   | { type: 'accept' }
   | { type: 'requestCorrection'; items: string[] }
-  | { type: 'submitCorrection'; answer: string }
+  | { type: 'submitCorrection'; answer: string; attachments?: CorrectionAttachment[] }
   | { type: 'abandonForNoCorrection' }
   | { type: 'startConsultation'; party: string; kind: 'thirdParty' | 'agency' }
   | { type: 'endConsultation' }
@@ -257,7 +266,9 @@ export function applyCommand(
       if (today > correction.dueBy) throw new WorkflowError('CONFLICT', `补正期限已于 ${correction.dueBy} 届满`);
       const answer = requireText(command.answer, '补正内容', 5000);
       // Art. 30: the reply period restarts in full from receipt of the corrected application.
-      return to('registered', { clockStart: today, correction: { ...correction, answeredOn: today, answer } });
+      const attachments = command.attachments ?? [];
+      if (attachments.length > MAX_CORRECTION_ATTACHMENTS) throw new WorkflowError('VALIDATION_FAILED', `补正附件最多 ${MAX_CORRECTION_ATTACHMENTS} 个`);
+      return to('registered', { clockStart: today, correction: { ...correction, answeredOn: today, answer, ...(attachments.length > 0 ? { attachments } : {}) } });
     }
 
     case 'abandonForNoCorrection': {

@@ -10,6 +10,7 @@ import { createSqliteStore } from '../../../cloudfunctions/_lib/adapters/sqlite-
 import { createLocalSender } from '../../../cloudfunctions/_lib/adapters/local-sender';
 import { createLocalContentChecker } from '../../../cloudfunctions/_lib/adapters/local-content-check';
 import { createLocalProvincialSystem } from '../../../cloudfunctions/_lib/adapters/provincial-ratings';
+import { createLocalFileStore } from '../../../cloudfunctions/_lib/adapters/local-files';
 import type { OutgoingMessage } from '../../../cloudfunctions/_lib/ports/messages';
 import { seedStore } from '../../../cloudfunctions/_lib/seed';
 import { ensureLocalStaff, findPersona, DEFAULT_PERSONA } from '../../../cloudfunctions/_local/personas';
@@ -77,6 +78,7 @@ export class CloudBackend {
       sender: createLocalSender((message) => this.messages.push(message)),
       contentCheck: createLocalContentChecker(),
       provincial: createLocalProvincialSystem(),
+      files: createLocalFileStore(join(dir, 'files')),
     };
     for (const name of cloudFunctionNames()) this.entries.set(name, createCloudEntry(name as FunctionName, () => deps));
   }

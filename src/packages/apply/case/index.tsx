@@ -6,13 +6,26 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { APPLICANT_TYPE_LABELS, type CitizenCase, type DeadlineView } from '@/contracts/requests';
 import { ApiCallError, call } from '@/services/api';
+import { chooseAndUpload, openAttachment, type Attachment } from '@/services/files';
+import { deliverExport } from '@/packages/report/detail/export';
+import { MAX_CORRECTION_ATTACHMENTS } from '@/contracts/files';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
 import { RemoteView } from '@/components/RemoteView';
 import { DeadlineCard, formatDate } from '../DeadlineExplain';
 import '../apply.css';
 
-type Command = { type: 'submitCorrection'; answer: string } | { type: 'withdraw' };
+type Command = { type: 'submitCorrection'; answer: string; attachments?: Attachment[] } | { type: 'withdraw' };
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function replyLetterFile(data: CitizenCase) {
+  const reply = data.reply!;
+  const content = [`查询码：${data.queryCode}`, `答复结果：${reply.outcomeLabel}`, `出具日期：${reply.sentOn}`, '', reply.text, ''].join('\r\n');
+  return { filename: `答复书-${data.queryCode}.txt`, mimeType: 'text/plain;charset=utf-8', content };
+}
 
 function startLabel(deadline: DeadlineView, data: CitizenCase): string {
   if (deadline.key === 'correctionDue') return '告知补正之日';
@@ -94,6 +107,10 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
   const [answerError, setAnswerError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [attachError, setAttachError] = useState<string>();
+  const [uploading, setUploading] = useState(false);
+  const [replyStatus, setReplyStatus] = useState<string>();
   const canCorrect = data.availableCommands.includes('submitCorrection');
   const canWithdraw = data.availableCommands.includes('withdraw');
 
@@ -129,7 +146,44 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
       return;
     }
     setAnswerError(undefined);
-    if (await run({ type: 'submitCorrection', answer: text }, '补正已提交')) setAnswer('');
+    if (uploading) return;
+    const command: Command = attachments.length > 0 ? { type: 'submitCorrection', answer: text, attachments } : { type: 'submitCorrection', answer: text };
+    if (await run(command, '补正已提交')) {
+      setAnswer('');
+      setAttachments([]);
+    }
+  }
+
+  async function attach() {
+    if (uploading || busy) return;
+    setAttachError(undefined);
+    setUploading(true);
+    try {
+      const added = await chooseAndUpload(MAX_CORRECTION_ATTACHMENTS - attachments.length);
+      setAttachments((current) => [...current, ...added].slice(0, MAX_CORRECTION_ATTACHMENTS));
+    } catch (error) {
+      setAttachError(error instanceof Error ? error.message : '附件上传失败，请重试');
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  async function open(attachment: { fileId: string; name: string }) {
+    setAttachError(undefined);
+    try {
+      const { url } = await call('requests', 'attachmentUrl', { id: data.id, fileId: attachment.fileId });
+      await openAttachment(url, attachment.name);
+    } catch (error) {
+      setAttachError(error instanceof Error ? error.message : '无法打开附件');
+    }
+  }
+
+  async function downloadReply() {
+    try {
+      setReplyStatus(await deliverExport(replyLetterFile(data)));
+    } catch {
+      setReplyStatus('下载失败，请使用“复制全文”');
+    }
   }
 
   async function withdraw() {
@@ -177,6 +231,14 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
           >
             复制全文
           </View>
+          <View className='button button-secondary' id='reply-download' role='button' onClick={() => void downloadReply()}>
+            下载答复书
+          </View>
+          {replyStatus ? (
+            <Text className='muted' id='reply-download-status'>
+              {replyStatus}
+            </Text>
+          ) : null}
         </View>
       ) : null}
 
@@ -200,6 +262,21 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
             <>
               <Row label='补正日期' value={formatDate(data.correction.answeredOn)} id='correction-answered' />
               <Row label='补正内容' value={data.correction.answer} id='correction-answer-text' pre />
+              {data.correction.attachments?.length ? (
+                <View className='apply-kv' id='correction-attached'>
+                  <Text className='apply-kv-key'>补正附件</Text>
+                  <View role='list'>
+                    {data.correction.attachments.map((attachment) => (
+                      <View key={attachment.fileId} className='correction-item' role='listitem' data-testid='correction-attached'>
+                        <Text>{`${attachment.name}（${sizeText(attachment.size)}）`}</Text>
+                        <View className='attachment-link' role='button' onClick={() => void open(attachment)}>
+                          查看
+                        </View>
+                      </View>
+                    ))}
+                  </View>
+                </View>
+              ) : null}
             </>
           ) : null}
           {canCorrect ? (
@@ -224,6 +301,41 @@ function CaseBody({ data, reload }: { data: CitizenCase; reload: () => void }) {
               {answerError ? (
                 <Text className='apply-error' id='error-correction-answer'>
                   {`！${answerError}`}
+                </Text>
+              ) : null}
+              <Text className='apply-field-label'>{`附件（可选，最多 ${MAX_CORRECTION_ATTACHMENTS} 个，每个不超过 10 MB，PDF、图片、Word 或文本）`}</Text>
+              {attachments.length > 0 ? (
+                <View role='list' id='correction-attachments'>
+                  {attachments.map((attachment, index) => (
+                    <View key={attachment.fileId} className='correction-item' role='listitem' data-testid='correction-attachment'>
+                      <Text>{`${attachment.name}（${sizeText(attachment.size)}）`}</Text>
+                      <View
+                        className='attachment-link'
+                        role='button'
+                        data-testid='correction-attachment-remove'
+                        aria-label={`移除附件 ${attachment.name}`}
+                        onClick={() => setAttachments((current) => current.filter((_, i) => i !== index))}
+                      >
+                        移除
+                      </View>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
+              {attachments.length < MAX_CORRECTION_ATTACHMENTS ? (
+                <View
+                  className={uploading || busy ? 'button button-secondary button-disabled' : 'button button-secondary'}
+                  id='correction-attach'
+                  role='button'
+                  aria-disabled={uploading || busy}
+                  onClick={() => void attach()}
+                >
+                  {uploading ? '正在上传…' : '添加附件'}
+                </View>
+              ) : null}
+              {attachError ? (
+                <Text className='apply-error' id='error-correction-attach'>
+                  {`！${attachError}`}
                 </Text>
               ) : null}
               <View

@@ -6,6 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { DeadlineView, StaffCase } from '@/contracts/requests';
 import { call } from '@/services/api';
+import { openAttachment } from '@/services/files';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
 import { RemoteView } from '@/components/RemoteView';
@@ -42,6 +43,44 @@ function Field({ label, value, id }: { label: string; value: ReactNode; id?: str
       <Text className='st-field-value' id={id}>
         {value}
       </Text>
+    </View>
+  );
+}
+
+type CorrectionAttachment = NonNullable<NonNullable<StaffCase['correction']>['attachments']>[number];
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The applicant's correction attachments, each opened through a short-lived link from the server. */
+function CorrectionAttachments({ caseId, attachments }: { caseId: string; attachments: CorrectionAttachment[] }) {
+  const [error, setError] = useState<string>();
+  async function open(attachment: CorrectionAttachment) {
+    setError(undefined);
+    try {
+      const { url } = await call('requests', 'attachmentUrl', { id: caseId, fileId: attachment.fileId });
+      await openAttachment(url, attachment.name);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : '无法打开附件');
+    }
+  }
+  return (
+    <View id='case-correction-attachments'>
+      <Text className='st-form-label'>补正附件</Text>
+      {attachments.map((attachment) => (
+        <View key={attachment.fileId} className='list-item-meta' data-testid='staff-attachment'>
+          <Text>{`${attachment.name}（${sizeText(attachment.size)}）`}</Text>
+          <View className='st-attachment-open' role='button' data-testid='staff-attachment-open' aria-label={`查看附件 ${attachment.name}`} onClick={() => void open(attachment)}>
+            查看
+          </View>
+        </View>
+      ))}
+      {error ? (
+        <Text className='st-form-error' id='staff-attachment-error'>
+          {error}
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -136,6 +175,7 @@ function CaseView({ kase, notice, onDone, onConflict }: { kase: StaffCase; notic
           ))}
           <Field label='收到补正' value={kase.correction.answeredOn ?? '尚未收到'} />
           {kase.correction.answer ? <Text className='st-text-block'>{kase.correction.answer}</Text> : null}
+          {kase.correction.attachments?.length ? <CorrectionAttachments caseId={kase.id} attachments={kase.correction.attachments} /> : null}
         </View>
       ) : null}
 
