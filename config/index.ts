@@ -19,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    // OUTPUT_ROOT lets a second build (e.g. the production check) leave dist/<platform> alone.
+    outputRoot: process.env.OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: [],
     defineConstants: {
       'process.env.APP_MODE': JSON.stringify(appMode),

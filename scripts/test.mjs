@@ -10,6 +10,7 @@ const steps = [
   // Before jest: tests/weapp runs this build in a WeChat-like runtime.
   ['build: weapp', 'npx', ['taro', 'build', '--type', 'weapp']],
   ['build: cloud functions and gateway', 'npx', ['tsx', 'scripts/build-functions.ts']],
+  ['production build carries no local-only code', 'node', ['scripts/check-production-build.mjs']],
   ['unit, contract, component and weapp-runtime tests (jest)', 'npx', ['jest', '--ci']],
   ['end-to-end tests (Chromium)', 'node', ['tests/e2e/run.mjs']],
 ];
