@@ -331,6 +331,8 @@ export class WeappHarness {
   private loading: { kind: 'page' | 'component'; path: string; options?: Record<string, unknown> } | undefined;
   private appInstance: Record<string, unknown> | undefined;
   private ownsCloud = false;
+  /** The user this harness calls cloud functions as (a shared cloud may serve several harnesses). */
+  private callerOpenid: string | null = null;
   private pageCount = 0;
   private webpackRequire: WebpackRequire | undefined;
   private taroDocument: TaroDocument | null | undefined;
@@ -556,6 +558,8 @@ export class WeappHarness {
       this.ownsCloud = true;
     }
     if (this.options.openid !== undefined) this.cloud.openid = this.options.openid;
+    // Each harness calls as its own user, even when several share one cloud.
+    this.callerOpenid = this.options.openid !== undefined ? this.options.openid : this.cloud.openid;
 
     const entry = (this.options.path ?? this.appJson.pages[0] ?? '').replace(/^\//, '');
     if (!this.routes.includes(entry)) throw new Error(`"${entry}" is not a page of ${this.buildDir}/app.json (pages: ${this.routes.join(', ')})`);
@@ -834,7 +838,7 @@ export class WeappHarness {
     if (fault) fault.left--;
     const lost = 'errCode: -1 | errMsg: request:fail timeout';
     if (fault && fault.when !== 'after') throw new WxFail(lost);
-    const result = await this.cloud.invoke(name, data);
+    const result = await this.cloud.invoke(name, data, this.callerOpenid);
     if (fault) throw new WxFail(lost);
     return this.toVm(result);
   }
