@@ -14,9 +14,11 @@ export default defineAppConfig({
     { root: 'packages/rate', pages: ['index/index', 'mine/index', 'stats/index'] },
     // 意见征集 (citizens): the consultations by phase, one draft with its comments and the 采纳情况.
     { root: 'packages/consult', pages: ['list/index', 'detail/index'] },
+    // 交易公告 (one chain per project) and 开标大厅 (today's bid openings).
+    { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',

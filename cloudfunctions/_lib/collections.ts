@@ -56,6 +56,10 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['ratings', ['provincialStatus', 'at']],
   ['ratings', ['at']],
   ['consultations', ['startDate']],
+  ['tradingProjects', ['type', 'stage', 'sortKey']],
+  ['tradingProjects', ['sortKey']],
+  ['tradingProjects', ['openingDate', 'openingAt']],
+  ['tradingNotices', ['projectId', 'order']],
   // Information requests (cloudfunctions/_lib/handlers/requests.ts).
   ['infoRequests', ['ownerOpenid', 'createdAt']],
   ['infoRequests', ['state']],

@@ -13,6 +13,7 @@ import { consoleLogger } from '../_lib/ports/logger';
 import { seedStore } from '../_lib/seed';
 import { createGateway } from './gateway';
 import { adjustableClock } from './clock';
+import { shanghaiDate } from '../../src/domain/calendar/dates';
 import { ensureLocalStaff } from './personas';
 
 const root = process.cwd();
@@ -38,15 +39,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   mkdirSync(dirname(dataFile), { recursive: true });
   const store = createSqliteStore(dataFile);
+  // LOCAL_CLOCK_START (an ISO instant) starts the local clock there; POST /local/clock moves it.
+  const clock = adjustableClock(process.env.LOCAL_CLOCK_START);
+  if (process.env.LOCAL_CLOCK_START) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
   const seeded = await seedStore(store, {
+    today: shanghaiDate(clock.now()),
     reportText: readFileSync(seedFile, 'utf8'),
     demoPerCategory: process.env.DEMO_ITEMS_PER_CATEGORY ? Number(process.env.DEMO_ITEMS_PER_CATEGORY) : undefined,
   });
   await ensureLocalStaff(store);
 
-  // LOCAL_CLOCK_START (an ISO instant) starts the local clock there; POST /local/clock moves it.
-  const clock = adjustableClock(process.env.LOCAL_CLOCK_START);
-  if (process.env.LOCAL_CLOCK_START) console.log(`本地时钟从 ${clock.now().toISOString()} 开始计时（LOCAL_CLOCK_START）`);
   const files = createLocalFileStore(filesDir);
   const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files };
   const server = createGateway({ deps, staticDir, clock, files });

@@ -8,6 +8,7 @@ import { requestsContract } from './requests';
 import { notifyContract } from './notify';
 import { ratingsContract } from './ratings';
 import { consultationsContract } from './consultations';
+import { tradingContract } from './trading';
 
 export const contracts = {
   portal: portalContract,
@@ -17,6 +18,7 @@ export const contracts = {
   notify: notifyContract,
   ratings: ratingsContract,
   consultations: consultationsContract,
+  trading: tradingContract,
 } as const;
 
 export type Contracts = typeof contracts;

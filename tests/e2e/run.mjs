@@ -668,6 +668,32 @@ const journeys = [
     },
   },
   {
+    name: '交易公告: a citizen follows a project’s chain from tender to result; the 开标大厅 lists today’s openings',
+    async run({ page, base }) {
+      await openHome(page, base);
+      await (await visible(page, '#column-announcements', 'home column 交易公告')).click();
+      await visible(page, '[data-testid=trading-list]', 'trading list');
+      const projects = page.locator('[data-testid=trading-list] [data-testid=project] >> visible=true');
+      await until('projects listed', () => projects.count(), (n) => n > 0);
+      const withResult = page.locator('[data-testid=trading-list] [data-testid=project]:has-text("结果公告") >> visible=true').first();
+      await withResult.click();
+      await visible(page, '[data-testid=trading-chain]', 'chain page');
+      const stages = await until('chain notices', async () => page.locator('[data-testid=trading-chain] [data-testid=chain-notice] >> visible=true').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))), (list) => list.length >= 4);
+      equal(JSON.stringify(stages.slice(0, 4)), JSON.stringify(['tender', 'change', 'candidates', 'result']), 'chain order tender → change → candidates → result');
+      const badge = await visible(page, '[data-testid=trading-chain] [data-testid=demo-badge]', '演示 badge');
+      assert(norm(await badge.textContent()).includes('演示'), 'demo trading data is marked');
+
+      await openHome(page, base);
+      await (await visible(page, '#column-bidOpening', 'home column 开标大厅')).click();
+      equal(await (await visible(page, '[data-testid=trading-hall] #hall-date')).getAttribute('data-date'), '2026-02-10', 'the hall shows the server’s today');
+      const openings = page.locator('[data-testid=trading-hall] [data-testid=opening] >> visible=true');
+      await until('today’s openings', () => openings.count(), (n) => n >= 3);
+      const statuses = await openings.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      assert(statuses.every((text) => /待开标|开标中|已开标/.test(text)), `each opening says its status in text: ${JSON.stringify(statuses)}`);
+      return `${stages.length} notices in the chain; ${statuses.length} openings today`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

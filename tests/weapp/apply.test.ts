@@ -254,12 +254,43 @@ describe('every 依申请公开 page, as its user', () => {
         expect(h.page.byId('comment-whole')).toBeDefined();
       },
     },
+    {
+      route: 'packages/trading/list/index',
+      openid: CITIZEN,
+      expect: (h) => {
+        expect(h.page.all({ dataset: { testid: 'project' } })).toHaveLength(10);
+        expect(h.page.get('type-all').classList).toContain('td-tab-active');
+        expect(h.page.byId('load-more')).toBeDefined();
+      },
+    },
+    {
+      route: 'packages/trading/chain/index',
+      openid: CITIZEN,
+      query: () => ({ id: 'demo-prj-001' }),
+      expect: (h) => {
+        expect(text(h, 'chain-name')).toMatch(/^淄博市某中学教学楼改扩建工程施工/);
+        expect(h.page.all({ dataset: { testid: 'chain-notice' } }).map((n) => n.dataset.stage)).toEqual(['tender', 'change', 'candidates', 'result']);
+        const pending = h.page.all({ dataset: { testid: 'chain-pending' } });
+        expect(pending.map((n) => n.dataset.stage)).toEqual(['contract']);
+        expect(pending[0]?.text).toContain('尚未发布');
+      },
+    },
+    {
+      route: 'packages/trading/hall/index',
+      openid: CITIZEN,
+      expect: (h) => {
+        // The cloud's clock says 3 March 2025; the demo openings are planned around the real seeding day.
+        expect(h.page.get('hall-date').dataset.date).toBe('2025-03-03');
+        expect(text(h, 'hall-empty')).toBe('今日无开标项目');
+        expect(h.page.byId('hall-refresh')).toBeDefined();
+      },
+    },
   ];
 
-  test('covers every page of the apply, staff and consult subpackages', () => {
-    const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff|consult)\//.test(route));
+  test('covers every page of the apply, staff, consult and trading subpackages', () => {
+    const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff|consult|trading)\//.test(route));
     expect(PAGES.map((page) => page.route).sort()).toEqual(built.sort());
-    expect(built).toHaveLength(18);
+    expect(built).toHaveLength(21);
   });
 
   test.each(PAGES.map((page) => [page.route, page] as const))('%s launches cleanly within the budgets', async (route, page) => {

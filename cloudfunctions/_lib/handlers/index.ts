@@ -8,6 +8,7 @@ import { requestsHandlers } from './requests';
 import { notifyHandlers } from './notify';
 import { ratingsHandlers } from './ratings';
 import { consultationsHandlers } from './consultations';
+import { tradingHandlers } from './trading';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -17,4 +18,5 @@ export const handlers: HandlerRegistry = {
   notify: notifyHandlers,
   ratings: ratingsHandlers,
   consultations: consultationsHandlers,
+  trading: tradingHandlers,
 };

@@ -4,6 +4,8 @@ import type { Column } from '../../../src/contracts/portal';
 import { AGENCY_PROFILE_ID, COLLECTIONS, INDEXES, type AgencyDoc, type ReportDoc } from '../collections';
 import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
+import { tradingDemo } from './trading-demo';
+import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
 import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
 import { REQUEST_COLLECTIONS, type RequestDoc } from '../handlers/requests';
@@ -16,8 +18,8 @@ export const SEED_SOURCE = '依据《淄博市公共资源交易中心2023年政
 export const DEFAULT_COLUMNS: Column[] = [
   { key: 'catalogue', title: '公开目录', description: '主动公开基本目录：机构概况、工作制度、财税信息等', status: 'available', route: '/pages/catalogue/index' },
   { key: 'interpretation', title: '政策解读', description: '政策文件及其文稿、图片、动漫解读', status: 'planned' },
-  { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'planned' },
-  { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'planned' },
+  { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'available', route: '/packages/trading/list/index' },
+  { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'available', route: '/packages/trading/hall/index' },
   { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
@@ -104,6 +106,8 @@ export interface SeedOptions {
   reportText: string;
   /** Demo items per catalogue category (default: a small realistic set). */
   demoPerCategory?: number;
+  /** The day demo bid openings are planned around (default: today in Shanghai). */
+  today?: string;
 }
 
 export async function ensureIndexes(store: DocumentStore): Promise<void> {
@@ -124,6 +128,9 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   for (let i = 0; i < items.length; i += 500) batches.push(items.slice(i, i + 500).map((doc) => [COLLECTIONS.disclosures, doc] as const));
   batches.push([[COLLECTIONS.reports, { _id: `report-${report.year}-v1`, ...reportDocFromSeed(report) }]]);
   batches.push(historicalRequests(report.year, report.table3).map((doc) => [REQUEST_COLLECTIONS.cases, doc] as const));
+  const trading = tradingDemo(options.today ?? shanghaiDate(new Date()));
+  batches.push(trading.projects.map((doc) => ['tradingProjects', doc] as const));
+  batches.push(trading.notices.map((doc) => ['tradingNotices', doc] as const));
   for (const batch of batches) {
     await store.transaction(async (tx) => {
       for (const [collection, doc] of batch) {
