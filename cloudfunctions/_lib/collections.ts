@@ -35,7 +35,19 @@ export interface CategoryDoc {
 }
 
 export interface DisclosureDoc extends Omit<ItemDetail, 'id' | 'categoryName'> {
-  status: 'published' | 'withdrawn';
+  /** Only `published` documents are public; the others are in the staff publishing workflow. */
+  status: 'draft' | 'inReview' | 'published' | 'rejected' | 'withdrawn';
+  /** True for documents created through the publishing workflow (the demo catalogue predates it). */
+  workflow?: boolean;
+  /** Present for documents created through the publishing workflow (src/domain/publishing). */
+  publishing?: {
+    authorOpenid: string;
+    formedOn: string;
+    timeLimit: 'general' | 'licencePenalty';
+    review?: { reviewerOpenid: string; on: string; approved: boolean; reason?: string };
+    withdrawal?: { byOpenid: string; on: string; reason: string };
+    history: Array<{ at: string; actor: string; action: string; note?: string }>;
+  };
   /** `publishedAt|_id`: a unique, sortable key for keyset pagination (newest first). */
   sortKey: string;
 }
@@ -48,6 +60,7 @@ export interface ReportDoc extends Omit<Report, 'versions' | 'history'> {
 /** Fields that lists filter and sort by; the SQLite adapter indexes them. */
 export const INDEXES: Array<[collection: string, fields: string[]]> = [
   [COLLECTIONS.disclosures, ['categoryId', 'status', 'sortKey']],
+  [COLLECTIONS.disclosures, ['status', 'sortKey']],
   [COLLECTIONS.categories, ['order']],
   [COLLECTIONS.reports, ['year', 'version']],
   ['infoRequests', ['receiptDate']],

@@ -2,6 +2,61 @@
 import type { Category } from '../../../src/contracts/catalogue';
 import { COLLECTIONS, type CategoryDoc, type DisclosureDoc } from '../collections';
 import { AppError, defineHandlers, type Deps } from '../router';
+import type { Caller } from '../identity/caller';
+import { StoreError } from '../ports/store';
+import { randomUUID } from 'node:crypto';
+import { shanghaiDate } from '../../../src/domain/calendar/dates';
+import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar/official';
+import { WorkingCalendar } from '../../../src/domain/calendar/working-days';
+import { applyPublishing, DOCUMENT_STATE_LABELS, publishingCommands, PublishingError, timeliness, type DocumentRecord, type PublishingActor } from '../../../src/domain/publishing/review';
+
+const calendar = new WorkingCalendar(OFFICIAL_CALENDAR);
+const ACTION_LABELS: Record<string, string> = { submit: '提交保密审查', approve: '保密审查通过，发布', reject: '保密审查不通过', revise: '退回修改', withdraw: '撤回', save: '保存草稿' };
+
+function actorOf(caller: Caller): PublishingActor {
+  return { openid: caller.openid!, roles: caller.roles };
+}
+
+function roleLabel(caller: Caller): string {
+  return caller.roles.includes('reviewer') ? '审核人' : caller.roles.includes('admin') ? '管理员' : '受理员';
+}
+
+function recordOf(doc: DisclosureDoc): DocumentRecord {
+  const p = doc.publishing!;
+  return {
+    state: doc.status,
+    attribute: doc.attribute,
+    authorOpenid: p.authorOpenid,
+    formedOn: p.formedOn,
+    timeLimit: p.timeLimit,
+    ...(p.review ? { review: p.review } : {}),
+    ...(doc.status === 'published' || doc.status === 'withdrawn' ? { publishedOn: doc.publishedAt } : {}),
+    ...(p.withdrawal ? { withdrawal: p.withdrawal } : {}),
+  };
+}
+
+function staffDocument(doc: StoredDoc<DisclosureDoc>, caller: Caller, today: string) {
+  const record = recordOf(doc);
+  const time = timeliness(record, calendar, today);
+  return {
+    id: doc._id,
+    version: doc._version,
+    categoryId: doc.categoryId,
+    title: doc.title,
+    attribute: doc.attribute,
+    state: doc.status,
+    stateLabel: DOCUMENT_STATE_LABELS[doc.status],
+    author: doc.publishing!.authorOpenid === caller.openid ? '本人' : '其他工作人员',
+    formedOn: record.formedOn,
+    due: time.due,
+    workingDaysLeft: time.workingDaysLeft,
+    timeliness: time.flag,
+    ...(record.review?.reason ? { reviewReason: record.review.reason } : {}),
+    ...(record.withdrawal ? { withdrawalReason: record.withdrawal.reason } : {}),
+    availableCommands: publishingCommands(record, actorOf(caller)),
+    history: doc.publishing!.history,
+  };
+}
 import type { StoredDoc } from '../ports/store';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -42,6 +97,93 @@ export const catalogueHandlers = defineHandlers('catalogue', {
       items: page.map((doc) => ({ ...doc, id: doc._id })),
       nextCursor: docs.length > limit ? (page[page.length - 1]?.sortKey ?? null) : null,
     };
+  },
+
+  async staffDocuments(input, { caller, deps }) {
+    const today = shanghaiDate(deps.clock.now());
+    const states = input?.state ? [input.state] : ['draft', 'inReview', 'rejected', 'published', 'withdrawn'];
+    const docs = await deps.store.find<DisclosureDoc>(COLLECTIONS.disclosures, { where: { status: { $in: states } , workflow: true }, orderBy: [['sortKey', 'desc']], limit: 100 });
+    return docs.filter((doc) => doc.publishing).map((doc) => staffDocument(doc, caller, today)).sort((a, b) => a.due.localeCompare(b.due));
+  },
+
+  async saveDocument(input, { caller, deps }) {
+    await getCategory(deps, input.categoryId);
+    const now = deps.clock.now();
+    const today = shanghaiDate(now);
+    if (input.formedOn > today) throw new AppError('VALIDATION_FAILED', '形成日期不能晚于今天', [{ path: 'formedOn', message: '形成日期不能晚于今天' }]);
+    const fields = {
+      categoryId: input.categoryId,
+      title: input.title,
+      ...(input.docNo ? { docNo: input.docNo } : {}),
+      subject: input.subject,
+      attribute: input.attribute,
+      paragraphs: input.paragraphs.map((p) => p.trim()).filter(Boolean),
+      writtenAt: input.formedOn,
+    };
+    if (input.id) {
+      const doc = await deps.store.get<DisclosureDoc>(COLLECTIONS.disclosures, input.id);
+      if (!doc || !doc.publishing) throw new AppError('NOT_FOUND', '未找到该文件');
+      if (doc.publishing.authorOpenid !== caller.openid) throw new AppError('FORBIDDEN', '只有起草人可以修改草稿');
+      if (doc.status !== 'draft') throw new AppError('CONFLICT', `当前状态为“${DOCUMENT_STATE_LABELS[doc.status]}”，不能修改`);
+      const saved = await deps.store.update<DisclosureDoc>(COLLECTIONS.disclosures, doc._id, {
+        ...fields,
+        publishing: { ...doc.publishing, formedOn: input.formedOn, timeLimit: input.timeLimit, history: [...doc.publishing.history, { at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS.save! }] },
+      });
+      return staffDocument(saved, caller, today);
+    }
+    const id = `doc-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const saved = await deps.store.insert<DisclosureDoc>(COLLECTIONS.disclosures, {
+      _id: id,
+      ...fields,
+      indexNo: `ZBGGZY-${today.slice(0, 4)}-${input.categoryId.toUpperCase()}-${id.slice(4, 12).toUpperCase()}`,
+      publisher: '淄博市公共资源交易中心',
+      publishedAt: today,
+      validity: '现行有效',
+      demo: false,
+      status: 'draft',
+      sortKey: `${today}|${id}`,
+      workflow: true,
+      publishing: { authorOpenid: caller.openid!, formedOn: input.formedOn, timeLimit: input.timeLimit, history: [{ at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS.save! }] },
+    });
+    return staffDocument(saved, caller, today);
+  },
+
+  async publishing(input, { caller, deps }) {
+    const now = deps.clock.now();
+    const today = shanghaiDate(now);
+    const doc = await deps.store.get<DisclosureDoc>(COLLECTIONS.disclosures, input.id);
+    if (!doc || !doc.publishing) throw new AppError('NOT_FOUND', '未找到该文件');
+    if (doc._version !== input.expectedVersion) throw new AppError('CONFLICT', '该文件已被更新，请刷新后再操作');
+    let next: DocumentRecord;
+    try {
+      next = applyPublishing(recordOf(doc), input.command, actorOf(caller), today);
+    } catch (error) {
+      if (error instanceof PublishingError) throw new AppError(error.code, error.message);
+      throw error;
+    }
+    const note = input.command.type === 'reject' || input.command.type === 'withdraw' ? input.command.reason.trim() : undefined;
+    try {
+      const saved = await deps.store.update<DisclosureDoc>(
+        COLLECTIONS.disclosures,
+        doc._id,
+        {
+          status: next.state,
+          // Publication dates the document and puts it at the top of its category.
+          ...(input.command.type === 'approve' ? { publishedAt: today, sortKey: `${today}|${doc._id}` } : {}),
+          publishing: {
+            ...doc.publishing,
+            ...(next.review ? { review: next.review } : {}),
+            ...(next.withdrawal ? { withdrawal: next.withdrawal } : {}),
+            history: [...doc.publishing.history, { at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS[input.command.type]!, ...(note ? { note } : {}) }],
+          },
+        },
+        { ifVersion: input.expectedVersion },
+      );
+      return staffDocument(saved, caller, today);
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'conflict') throw new AppError('CONFLICT', '该文件已被更新，请刷新后再操作');
+      throw error;
+    }
   },
 
   async getItem(input, { deps }) {
