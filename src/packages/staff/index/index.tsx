@@ -21,6 +21,8 @@ const STAFF_REPORT_ROUTE = '/packages/staff/report/index';
 const STAFF_RATINGS_ROUTE = '/packages/staff/ratings/index';
 /** 意见征集 management (packages/staff/consultations). */
 const STAFF_CONSULTATIONS_ROUTE = '/packages/staff/consultations/index';
+/** 主动公开发布: drafts, 保密审查, publication and withdrawal (packages/staff/publishing). */
+const STAFF_PUBLISHING_ROUTE = '/packages/staff/publishing/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -106,6 +108,9 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-consultations' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_CONSULTATIONS_ROUTE })}>
           <Text>意见征集管理</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-publishing' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_PUBLISHING_ROUTE })}>
+          <Text>主动公开发布</Text>
         </View>
       </View>
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '主动公开发布' });
