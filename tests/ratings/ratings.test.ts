@@ -183,3 +183,12 @@ describe('the rectification deadline is a setting', () => {
     expect(rating.rectification.due).toBe('2026-03-23'); // 15 working days from 2026-03-02
   });
 });
+
+describe('rating deadlines use the staff-edited working-day calendar', () => {
+  it('a holiday added to the override table moves the rectification deadline', async () => {
+    const { call } = await setup();
+    expectOk(await call('admin', 'requests', 'saveCalendarOverride', { override: { date: '2026-03-04', kind: 'holiday', name: '临时放假' } }));
+    const { rating } = expectOk(await call('owner', 'ratings', 'submit', { idempotencyKey: nextKey(), rating: bad }));
+    expect(rating.rectification.due).toBe('2026-03-10'); // 03-03, 05, 06, 09, 10: the 4th is a holiday now
+  });
+});

@@ -6,11 +6,10 @@ import type { Caller } from '../identity/caller';
 import { StoreError } from '../ports/store';
 import { randomUUID } from 'node:crypto';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
-import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar/official';
-import { WorkingCalendar } from '../../../src/domain/calendar/working-days';
+import type { WorkingCalendar } from '../../../src/domain/calendar/working-days';
+import { loadCalendar } from '../working-calendar';
 import { applyPublishing, DOCUMENT_STATE_LABELS, publishingCommands, PublishingError, timeliness, type DocumentRecord, type PublishingActor } from '../../../src/domain/publishing/review';
 
-const calendar = new WorkingCalendar(OFFICIAL_CALENDAR);
 const ACTION_LABELS: Record<string, string> = { submit: '提交保密审查', approve: '保密审查通过，发布', reject: '保密审查不通过', revise: '退回修改', withdraw: '撤回', save: '保存草稿' };
 
 function actorOf(caller: Caller): PublishingActor {
@@ -35,7 +34,7 @@ function recordOf(doc: DisclosureDoc): DocumentRecord {
   };
 }
 
-function staffDocument(doc: StoredDoc<DisclosureDoc>, caller: Caller, today: string) {
+function staffDocument(doc: StoredDoc<DisclosureDoc>, caller: Caller, today: string, calendar: WorkingCalendar) {
   const record = recordOf(doc);
   const time = timeliness(record, calendar, today);
   return {
@@ -103,7 +102,8 @@ export const catalogueHandlers = defineHandlers('catalogue', {
     const today = shanghaiDate(deps.clock.now());
     const states = input?.state ? [input.state] : ['draft', 'inReview', 'rejected', 'published', 'withdrawn'];
     const docs = await deps.store.find<DisclosureDoc>(COLLECTIONS.disclosures, { where: { status: { $in: states } , workflow: true }, orderBy: [['sortKey', 'desc']], limit: 100 });
-    return docs.filter((doc) => doc.publishing).map((doc) => staffDocument(doc, caller, today)).sort((a, b) => a.due.localeCompare(b.due));
+    const calendar = await loadCalendar(deps.store);
+    return docs.filter((doc) => doc.publishing).map((doc) => staffDocument(doc, caller, today, calendar)).sort((a, b) => a.due.localeCompare(b.due));
   },
 
   async saveDocument(input, { caller, deps }) {
@@ -129,7 +129,7 @@ export const catalogueHandlers = defineHandlers('catalogue', {
         ...fields,
         publishing: { ...doc.publishing, formedOn: input.formedOn, timeLimit: input.timeLimit, history: [...doc.publishing.history, { at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS.save! }] },
       });
-      return staffDocument(saved, caller, today);
+      return staffDocument(saved, caller, today, await loadCalendar(deps.store));
     }
     const id = `doc-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const saved = await deps.store.insert<DisclosureDoc>(COLLECTIONS.disclosures, {
@@ -145,7 +145,7 @@ export const catalogueHandlers = defineHandlers('catalogue', {
       workflow: true,
       publishing: { authorOpenid: caller.openid!, formedOn: input.formedOn, timeLimit: input.timeLimit, history: [{ at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS.save! }] },
     });
-    return staffDocument(saved, caller, today);
+    return staffDocument(saved, caller, today, await loadCalendar(deps.store));
   },
 
   async publishing(input, { caller, deps }) {
@@ -179,7 +179,7 @@ export const catalogueHandlers = defineHandlers('catalogue', {
         },
         { ifVersion: input.expectedVersion },
       );
-      return staffDocument(saved, caller, today);
+      return staffDocument(saved, caller, today, await loadCalendar(deps.store));
     } catch (error) {
       if (error instanceof StoreError && error.code === 'conflict') throw new AppError('CONFLICT', '该文件已被更新，请刷新后再操作');
       throw error;

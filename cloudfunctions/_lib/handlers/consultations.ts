@@ -3,12 +3,12 @@
 // consultation is one document (sections, comments, decisions) updated with a version check.
 import { randomUUID } from 'node:crypto';
 import { shanghaiDate, type IsoDate } from '../../../src/domain/calendar/dates';
-import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar/official';
-import { WorkingCalendar } from '../../../src/domain/calendar/working-days';
 import { CONSULTATION_KIND_LABELS, daysLeft, DECISION_LABELS, PHASE_LABELS, periodProblem, phaseOf, type ConsultationKind, type Decision } from '../../../src/domain/consultations/rules';
 import { maskName } from '../../../src/domain/requests/identity-documents';
 import { StoreError, type StoredDoc } from '../ports/store';
 import { AppError, defineHandlers, type Deps } from '../router';
+import { toCsv } from '../csv';
+import { loadCalendar } from '../working-calendar';
 
 export const CONSULTATION_COLLECTIONS = { consultations: 'consultations', idempotency: 'idempotencyKeys' } as const;
 /** Comments one person may post a day across consultations. */
@@ -42,7 +42,6 @@ interface ConsultationDoc {
   feedback?: { publishedOn: IsoDate; statement: string };
 }
 
-const calendar = new WorkingCalendar(OFFICIAL_CALENDAR);
 
 function today(deps: Deps): IsoDate {
   return shanghaiDate(deps.clock.now());
@@ -166,7 +165,7 @@ export const consultationsHandlers = defineHandlers('consultations', {
 
   async create(input, { deps }) {
     const now = deps.clock.now();
-    const problem = periodProblem(input.kind, input.startDate, input.endDate, input.marketRelated, input.shortPeriodReason, calendar);
+    const problem = periodProblem(input.kind, input.startDate, input.endDate, input.marketRelated, input.shortPeriodReason, await loadCalendar(deps.store));
     if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: input.endDate < input.startDate ? 'endDate' : 'shortPeriodReason', message: problem }]);
     const doc: ConsultationDoc = {
       title: input.title,
@@ -224,7 +223,6 @@ export const consultationsHandlers = defineHandlers('consultations', {
 
   async exportComments(input, { deps }) {
     const doc = await load(deps, input.consultationId);
-    const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const rows = [['序号', '条款', '意见', '提交人', '提交时间', '审核', '采纳情况', '理由']];
     doc.comments.forEach((c, i) => {
       const section = c.sectionId ? doc.sections.find((s) => s.id === c.sectionId)?.heading ?? c.sectionId : '全文';
@@ -239,6 +237,6 @@ export const consultationsHandlers = defineHandlers('consultations', {
         c.decision?.reason ?? '',
       ]);
     });
-    return { filename: `${doc.title}-意见汇总.csv`, mimeType: 'text/csv;charset=utf-8', content: `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n` };
+    return { filename: `${doc.title}-意见汇总.csv`, mimeType: 'text/csv;charset=utf-8', content: toCsv(rows) };
   },
 });

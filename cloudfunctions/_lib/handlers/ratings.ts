@@ -5,8 +5,7 @@
 import type { RatingView } from '../../../src/contracts/ratings';
 import { SERVICE_ITEMS } from '../../../src/contracts/ratings';
 import { shanghaiDate, type IsoDate } from '../../../src/domain/calendar/dates';
-import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar/official';
-import { WorkingCalendar } from '../../../src/domain/calendar/working-days';
+import type { WorkingCalendar } from '../../../src/domain/calendar/working-days';
 import { maskName } from '../../../src/domain/requests/identity-documents';
 import {
   checkRating,
@@ -27,6 +26,8 @@ import type { Caller } from '../identity/caller';
 import type { StoredDoc } from '../ports/store';
 import { StoreError } from '../ports/store';
 import { AppError, defineHandlers, type Deps } from '../router';
+import { findAll } from '../find-all';
+import { loadCalendar } from '../working-calendar';
 
 export const RATING_COLLECTIONS = { ratings: 'ratings', keys: 'ratingKeys', idempotency: 'idempotencyKeys' } as const;
 
@@ -75,7 +76,6 @@ interface RatingDoc {
   provincialError?: string;
 }
 
-const calendar = new WorkingCalendar(OFFICIAL_CALENDAR);
 const ITEM_LABELS: Record<string, string> = Object.fromEntries(SERVICE_ITEMS.map((s) => [s.key, s.label]));
 
 function today(deps: Deps): IsoDate {
@@ -125,7 +125,7 @@ function available(doc: RatingDoc, caller: Caller): CommandType[] {
   return commands;
 }
 
-function staffView(doc: StoredDoc<RatingDoc>, caller: Caller, now: IsoDate) {
+function staffView(doc: StoredDoc<RatingDoc>, caller: Caller, now: IsoDate, calendar: WorkingCalendar) {
   return {
     ...view(doc, doc.openid),
     version: doc._version,
@@ -156,6 +156,7 @@ export const ratingsHandlers = defineHandlers('ratings', {
     const now = deps.clock.now();
     const date = shanghaiDate(now);
     const { rating } = input;
+    const calendar = await loadCalendar(deps.store);
     const problems = checkRating({ level: rating.level, indicators: rating.indicators, comment: rating.comment, serviceDate: rating.serviceDate }, date, calendar);
     if (rating.display === 'realName' && !rating.realName) problems.push({ path: 'realName', message: '实名展示请填写姓名' });
     if (problems.length > 0) {
@@ -244,14 +245,7 @@ export const ratingsHandlers = defineHandlers('ratings', {
   },
 
   async stats(input, { deps }) {
-    const docs: Array<StoredDoc<RatingDoc>> = [];
-    let after = '';
-    for (;;) {
-      const page = await deps.store.find<RatingDoc>(RATING_COLLECTIONS.ratings, { where: after ? { _id: { $gt: after } } : {}, orderBy: [['_id', 'asc']], limit: 100 });
-      docs.push(...page);
-      if (page.length < 100) break;
-      after = page[page.length - 1]!._id;
-    }
+    const docs = await findAll<RatingDoc>(deps.store, RATING_COLLECTIONS.ratings);
     const year = input?.year;
     const selected = year ? docs.filter((d) => d.ratedOn.startsWith(String(year))) : docs;
     const stats = ratingStats(
@@ -268,10 +262,11 @@ export const ratingsHandlers = defineHandlers('ratings', {
 
   async cases(input, { caller, deps }) {
     const now = today(deps);
+    const calendar = await loadCalendar(deps.store);
     const docs = await deps.store.find<RatingDoc>(RATING_COLLECTIONS.ratings, { orderBy: [['at', 'desc']], limit: 100 });
     return docs
       .filter((doc) => doc.moderation === 'pending' || (doc.rectification && (input?.includeClosed || ['open', 'answered', 'appealed'].includes(doc.rectification.state))))
-      .map((doc) => staffView(doc, caller, now))
+      .map((doc) => staffView(doc, caller, now, calendar))
       .sort((a, b) => (a.rectification?.due ?? '9').localeCompare(b.rectification?.due ?? '9'));
   },
 
@@ -336,7 +331,7 @@ export const ratingsHandlers = defineHandlers('ratings', {
       throw error;
     }
     const saved = await deps.store.get<RatingDoc>(RATING_COLLECTIONS.ratings, doc._id);
-    return staffView(saved!, caller, date);
+    return staffView(saved!, caller, date, await loadCalendar(deps.store));
   },
 
   async getSettings(_input, { deps }) {

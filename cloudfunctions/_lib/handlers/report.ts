@@ -19,6 +19,8 @@ import {
 import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc, type ReportDoc } from '../collections';
 import type { StoredDoc } from '../ports/store';
 import { AppError, defineHandlers, type Deps } from '../router';
+import { toCsv } from '../csv';
+import { findAll } from '../find-all';
 import { REQUEST_COLLECTIONS, type RequestDoc } from './requests';
 
 interface DraftDoc extends ReportDraft {
@@ -31,21 +33,6 @@ type RegulatoryDoc = RegulatoryDocumentForReport & { title: string; docNo?: stri
 
 const EMPTY_INPUTS = { licensing: 0, penalties: 0, enforcement: 0, feesWan: 0 };
 export const COMPILED_SOURCE = '依据本系统政府信息公开申请、行政复议和行政诉讼记录汇编';
-
-async function allPages<T extends object>(deps: Deps, collection: string, where: Record<string, unknown> = {}): Promise<Array<StoredDoc<T>>> {
-  const all: Array<StoredDoc<T>> = [];
-  let after = '';
-  for (;;) {
-    const page = await deps.store.find<T>(collection, {
-      where: { ...(where as object), ...(after ? { _id: { $gt: after } } : {}) } as never,
-      orderBy: [['_id', 'asc']],
-      limit: 100,
-    });
-    all.push(...page);
-    if (page.length < 100) return all;
-    after = page[page.length - 1]!._id;
-  }
-}
 
 async function publishedVersions(deps: Deps, year?: number): Promise<Array<StoredDoc<ReportDoc>>> {
   return deps.store.find<ReportDoc>(COLLECTIONS.reports, {
@@ -81,9 +68,9 @@ async function draftOf(deps: Deps, year: number): Promise<ReportDraft> {
 
 async function compileYear(deps: Deps, year: number) {
   const end = `${year}-12-31`;
-  const cases = await allPages<RequestDoc>(deps, REQUEST_COLLECTIONS.cases, { receiptDate: { $lte: end } });
-  const appeals = await allPages<AppealDoc>(deps, COLLECTIONS.appeals, { filedOn: { $lte: end } });
-  const documents = await allPages<RegulatoryDoc>(deps, COLLECTIONS.regulatoryDocuments);
+  const cases = await findAll<RequestDoc>(deps.store, REQUEST_COLLECTIONS.cases, { receiptDate: { $lte: end } });
+  const appeals = await findAll<AppealDoc>(deps.store, COLLECTIONS.appeals, { filedOn: { $lte: end } });
+  const documents = await findAll<RegulatoryDoc>(deps.store, COLLECTIONS.regulatoryDocuments);
   const draft = await draftOf(deps, year);
   const forReport: CaseForReport[] = cases.map((c) => ({ applicantType: c.applicantType, receiptDate: c.receiptDate, ...(c.outcome && c.endedOn ? { outcome: c.outcome, endedOn: c.endedOn } : {}) }));
   const table3 = compileTable3(forReport, year);
@@ -120,11 +107,6 @@ async function readReport(deps: Deps, year: number, version?: number) {
   return { ...report, versions: versions.map(summaryOf), history };
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function reportCsv(report: ReportDoc): string {
   const rows: Array<Array<string | number>> = [[report.title], [`版本 ${report.version}，发布日期 ${report.publishedAt}`], []];
   rows.push(['表二 主动公开政府信息情况']);
@@ -139,8 +121,7 @@ function reportCsv(report: ReportDoc): string {
   for (const key of TABLE3_ROW_KEYS) rows.push([table3RowLabel(key), ...report.table3[key]]);
   rows.push([], ['表四 政府信息公开行政复议、行政诉讼情况'], ['类别', ...TABLE4_RESULT_COLUMNS]);
   for (const block of TABLE4_BLOCKS) rows.push([block.parent ? `${block.parent}·${block.label}` : block.label, ...report.table4[block.key]]);
-  // A BOM so Excel reads the Chinese text as UTF-8.
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }
 
 export const reportHandlers = defineHandlers('report', {
@@ -210,7 +191,7 @@ export const reportHandlers = defineHandlers('report', {
   },
 
   async listAppeals(_input, { deps }) {
-    const docs = await allPages<AppealDoc>(deps, COLLECTIONS.appeals);
+    const docs = await findAll<AppealDoc>(deps.store, COLLECTIONS.appeals);
     return docs.map(({ _id, _version: _v, ...appeal }) => ({ ...appeal, id: _id })).sort((a, b) => b.filedOn.localeCompare(a.filedOn));
   },
 
@@ -228,7 +209,7 @@ export const reportHandlers = defineHandlers('report', {
   },
 
   async listRegulatoryDocuments(_input, { deps }) {
-    const docs = await allPages<RegulatoryDoc>(deps, COLLECTIONS.regulatoryDocuments);
+    const docs = await findAll<RegulatoryDoc>(deps.store, COLLECTIONS.regulatoryDocuments);
     return docs.map(({ _id, _version: _v, ...doc }) => ({ ...doc, id: _id })).sort((a, b) => b.issuedOn.localeCompare(a.issuedOn));
   },
 

@@ -6,7 +6,7 @@ import type { Application, CaseSummary, CitizenCase, DeadlineView, StaffCase } f
 import { DELIVERY_CHANNEL_LABELS, DELIVERY_FORM_LABELS, ID_TYPE_LABELS } from '../../../src/contracts/requests';
 import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar/official';
 import { shanghaiDate, type IsoDate } from '../../../src/domain/calendar/dates';
-import { WorkingCalendar, type CalendarOverride, type DayInfo } from '../../../src/domain/calendar/working-days';
+import { type WorkingCalendar, type CalendarOverride, type DayInfo } from '../../../src/domain/calendar/working-days';
 import { computeDeadline, STATUTORY_PERIODS, workingDaysLeft, type Deadline } from '../../../src/domain/requests/deadlines';
 import { maskIdNumber, maskMobile, maskName } from '../../../src/domain/requests/identity-documents';
 import { outcomeLabel, replyLetterTemplate } from '../../../src/domain/requests/reply-letter';
@@ -33,6 +33,8 @@ import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc } from '../collections';
 import type { Caller } from '../identity/caller';
 import { StoreError, type StoredDoc, type TransactionStore } from '../ports/store';
 import { AppError, defineHandlers, type Deps } from '../router';
+import { findAll } from '../find-all';
+import { CALENDAR_COLLECTIONS, CALENDAR_SETTINGS_ID, loadCalendar as loadSharedCalendar } from '../working-calendar';
 import { OUTBOX_COLLECTION, type OutboxDoc } from '../notifications/deliver';
 
 export const REQUEST_COLLECTIONS = {
@@ -40,10 +42,9 @@ export const REQUEST_COLLECTIONS = {
   audit: 'requestAudit',
   idempotency: 'idempotencyKeys',
   outbox: OUTBOX_COLLECTION,
-  calendarOverrides: 'calendarOverrides',
-  settings: 'settings',
+  calendarOverrides: CALENDAR_COLLECTIONS.overrides,
+  settings: CALENDAR_COLLECTIONS.settings,
 } as const;
-const CALENDAR_SETTINGS_ID = 'calendar';
 
 /** What is stored: the workflow case plus the application's personal data and text. */
 export interface RequestDoc extends Omit<RequestCase, 'id'> {
@@ -83,10 +84,8 @@ async function loadSettings(deps: Deps): Promise<WorkflowSettings> {
 // ---------------------------------------------------------------------------------------------
 // Calendar
 
-async function loadCalendar(deps: Deps): Promise<WorkingCalendar> {
-  const entries = await deps.store.find<CalendarOverride>(REQUEST_COLLECTIONS.calendarOverrides, { orderBy: [['date', 'asc']], limit: 100 });
-  const settings = await deps.store.get<{ coveredYears: number[] }>(REQUEST_COLLECTIONS.settings, CALENDAR_SETTINGS_ID);
-  return new WorkingCalendar(OFFICIAL_CALENDAR, { entries, coveredYears: settings?.coveredYears ?? [] });
+function loadCalendar(deps: Deps): Promise<WorkingCalendar> {
+  return loadSharedCalendar(deps.store);
 }
 
 function today(deps: Deps): IsoDate {
@@ -501,19 +500,8 @@ async function checkedCommand(deps: Deps, command: Command): Promise<Command> {
   return { ...command, attachments };
 }
 
-async function openCases(deps: Deps): Promise<Array<StoredDoc<RequestDoc>>> {
-  const all: Array<StoredDoc<RequestDoc>> = [];
-  let after = '';
-  for (;;) {
-    const page = await deps.store.find<RequestDoc>(REQUEST_COLLECTIONS.cases, {
-      where: { state: { $in: OPEN_STATES }, ...(after ? { _id: { $gt: after } } : {}) },
-      orderBy: [['_id', 'asc']],
-      limit: 100,
-    });
-    all.push(...page);
-    if (page.length < 100) return all;
-    after = page[page.length - 1]!._id;
-  }
+function openCases(deps: Deps): Promise<Array<StoredDoc<RequestDoc>>> {
+  return findAll<RequestDoc>(deps.store, REQUEST_COLLECTIONS.cases, { state: { $in: OPEN_STATES } });
 }
 
 async function overridesView(deps: Deps) {
