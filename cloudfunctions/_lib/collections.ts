@@ -66,7 +66,7 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['infoRequests', ['receiptDate']],
   ['appeals', ['filedOn']],
   ['ratings', ['openid', 'ratedOn']],
-  ['ratings', ['provincialStatus', 'at']],
+  ['ratingForwarding', ['status', 'at']],
   ['ratings', ['at']],
   ['consultations', ['startDate']],
   ['tradingProjects', ['type', 'stage', 'sortKey']],

@@ -119,6 +119,18 @@ describe('forwarding to the provincial system', () => {
     expect(seen).toHaveLength(1);
     expect(await call('admin', 'ratings', 'forwardPending', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('forwarding in the background never invalidates the version a member of staff is acting on', async () => {
+    const { deps, call } = await setup();
+    const { rating } = expectOk(await call('owner', 'ratings', 'submit', { idempotencyKey: nextKey(), rating: bad }));
+    const [loaded] = expectOk(await call('clerk', 'ratings', 'cases', {}));
+    expect(loaded.provincialStatus).toBe('待报送省平台');
+    // The scheduler forwards the rating between the clerk opening the list and answering.
+    const run = () => dispatch(handlers, deps, { functionName: 'ratings', event: { action: 'forwardPending' }, identity: { openid: null, trigger: 'timer' } });
+    expect(await run()).toEqual({ ok: true, data: { forwarded: 1, failed: 0, pending: 0 } });
+    const answered = expectOk(await call('clerk', 'ratings', 'act', { id: rating.id, expectedVersion: loaded.version, command: { type: 'answer', reply: '已核实并整改' } }));
+    expect(answered).toMatchObject({ rectification: { state: 'answered' }, provincialStatus: '已报送省平台' });
+  });
 });
 
 /** A stand-in of the provincial interface: answers by script. */

@@ -29,7 +29,7 @@ import { AppError, defineHandlers, type Deps } from '../router';
 import { findAll } from '../find-all';
 import { loadCalendar } from '../working-calendar';
 
-export const RATING_COLLECTIONS = { ratings: 'ratings', keys: 'ratingKeys', idempotency: 'idempotencyKeys' } as const;
+export const RATING_COLLECTIONS = { ratings: 'ratings', keys: 'ratingKeys', idempotency: 'idempotencyKeys', forwarding: 'ratingForwarding' } as const;
 
 /** Working days to rectify and answer a bad rating by default (city practice differs: a setting). */
 export const RECTIFICATION_WORKING_DAYS = 5;
@@ -70,11 +70,20 @@ interface RatingDoc {
     appeal?: { reason: string; by: string; on: IsoDate };
   };
   history: Array<{ at: string; actor: string; action: string; note?: string }>;
-  /** Forwarding to the provincial system (a top-level field, so pending ones can be queried). */
-  provincialStatus: 'pending' | 'forwarded' | 'failed';
-  provincialAttempts: number;
-  provincialError?: string;
 }
+
+/**
+ * Forwarding to the provincial system, one document per rating (same _id). Kept apart from the rating
+ * so the background forwarder never bumps the version a member of staff is acting on.
+ */
+interface ForwardingDoc {
+  status: 'pending' | 'forwarded' | 'failed';
+  attempts: number;
+  error?: string;
+  at: string;
+}
+
+const FORWARDING_LABELS: Record<ForwardingDoc['status'], string> = { pending: '待报送省平台', forwarded: '已报送省平台', failed: '报送失败' };
 
 const ITEM_LABELS: Record<string, string> = Object.fromEntries(SERVICE_ITEMS.map((s) => [s.key, s.label]));
 
@@ -125,7 +134,7 @@ function available(doc: RatingDoc, caller: Caller): CommandType[] {
   return commands;
 }
 
-function staffView(doc: StoredDoc<RatingDoc>, caller: Caller, now: IsoDate, calendar: WorkingCalendar) {
+function staffView(doc: StoredDoc<RatingDoc>, forwarding: ForwardingDoc | null, caller: Caller, now: IsoDate, calendar: WorkingCalendar) {
   return {
     ...view(doc, doc.openid),
     version: doc._version,
@@ -133,7 +142,7 @@ function staffView(doc: StoredDoc<RatingDoc>, caller: Caller, now: IsoDate, cale
     overdueWorkingDays: doc.rectification && doc.rectification.state === 'open' ? rectificationOverdue(calendar, now, doc.rectification.due) : 0,
     history: doc.history,
     availableCommands: available(doc, caller),
-    provincialStatus: { pending: '待报送省平台', forwarded: '已报送省平台', failed: '报送失败' }[doc.provincialStatus],
+    provincialStatus: FORWARDING_LABELS[forwarding?.status ?? 'pending'],
   };
 }
 
@@ -195,14 +204,13 @@ export const ratingsHandlers = defineHandlers('ratings', {
       excluded: false,
       ...(bad ? { rectification: { state: 'open' as const, openedOn: date, due: rectificationDue(calendar, date, workingDays) } } : {}),
       history: [{ at: now.toISOString(), actor: '评价人', action: bad ? '提交差评，进入整改' : '提交评价' }],
-      provincialStatus: 'pending',
-      provincialAttempts: 0,
     };
     try {
       const saved = await deps.store.transaction(async (tx) => {
         // 一事一评: the transaction key is unique; the idempotency key makes a retried submit a replay.
         await tx.insert(RATING_COLLECTIONS.keys, { _id: ratingKey(openid, rating.serviceItem, rating.transactionRef, rating.serviceDate) });
         const inserted = await tx.insert<RatingDoc>(RATING_COLLECTIONS.ratings, doc);
+        await tx.insert<ForwardingDoc>(RATING_COLLECTIONS.forwarding, { _id: inserted._id, status: 'pending', attempts: 0, at: now.toISOString() });
         await tx.insert(RATING_COLLECTIONS.idempotency, { _id: replayKey, ratingId: inserted._id, at: now.toISOString() });
         if (bad) {
           await tx.insert<OutboxDoc>(OUTBOX_COLLECTION, {
@@ -263,10 +271,14 @@ export const ratingsHandlers = defineHandlers('ratings', {
   async cases(input, { caller, deps }) {
     const now = today(deps);
     const calendar = await loadCalendar(deps.store);
-    const docs = await deps.store.find<RatingDoc>(RATING_COLLECTIONS.ratings, { orderBy: [['at', 'desc']], limit: 100 });
+    const docs = (await deps.store.find<RatingDoc>(RATING_COLLECTIONS.ratings, { orderBy: [['at', 'desc']], limit: 100 })).filter(
+      (doc) => doc.moderation === 'pending' || (doc.rectification && (input?.includeClosed || ['open', 'answered', 'appealed'].includes(doc.rectification.state))),
+    );
+    const forwarding = new Map(
+      await Promise.all(docs.map(async (doc) => [doc._id, await deps.store.get<ForwardingDoc>(RATING_COLLECTIONS.forwarding, doc._id)] as const)),
+    );
     return docs
-      .filter((doc) => doc.moderation === 'pending' || (doc.rectification && (input?.includeClosed || ['open', 'answered', 'appealed'].includes(doc.rectification.state))))
-      .map((doc) => staffView(doc, caller, now, calendar))
+      .map((doc) => staffView(doc, forwarding.get(doc._id) ?? null, caller, now, calendar))
       .sort((a, b) => (a.rectification?.due ?? '9').localeCompare(b.rectification?.due ?? '9'));
   },
 
@@ -331,7 +343,8 @@ export const ratingsHandlers = defineHandlers('ratings', {
       throw error;
     }
     const saved = await deps.store.get<RatingDoc>(RATING_COLLECTIONS.ratings, doc._id);
-    return staffView(saved!, caller, date, await loadCalendar(deps.store));
+    const forwarding = await deps.store.get<ForwardingDoc>(RATING_COLLECTIONS.forwarding, doc._id);
+    return staffView(saved!, forwarding, caller, date, await loadCalendar(deps.store));
   },
 
   async getSettings(_input, { deps }) {
@@ -347,10 +360,12 @@ export const ratingsHandlers = defineHandlers('ratings', {
   },
 
   async forwardPending(_input, { deps }) {
-    const docs = await deps.store.find<RatingDoc>(RATING_COLLECTIONS.ratings, { where: { provincialStatus: 'pending' }, orderBy: [['at', 'asc']], limit: 100 });
+    const queue = await deps.store.find<ForwardingDoc>(RATING_COLLECTIONS.forwarding, { where: { status: 'pending' }, orderBy: [['at', 'asc']], limit: 100 });
     let forwarded = 0;
     let failed = 0;
-    for (const doc of docs) {
+    for (const entry of queue) {
+      const doc = await deps.store.get<RatingDoc>(RATING_COLLECTIONS.ratings, entry._id);
+      if (!doc) continue;
       const result = await deps.provincial.forward({
         id: doc._id,
         serviceItem: ITEM_LABELS[doc.serviceItem] ?? doc.serviceItem,
@@ -361,18 +376,18 @@ export const ratingsHandlers = defineHandlers('ratings', {
         serviceDate: doc.serviceDate,
         anonymous: doc.display === 'anonymous',
       });
-      const attempts = doc.provincialAttempts + 1;
-      const status: RatingDoc['provincialStatus'] = result.status === 'accepted' ? 'forwarded' : result.status === 'rejected' || attempts >= 5 ? 'failed' : 'pending';
+      const attempts = entry.attempts + 1;
+      const status: ForwardingDoc['status'] = result.status === 'accepted' ? 'forwarded' : result.status === 'rejected' || attempts >= 5 ? 'failed' : 'pending';
       try {
-        await deps.store.update<RatingDoc>(RATING_COLLECTIONS.ratings, doc._id, { provincialStatus: status, provincialAttempts: attempts, ...(result.status !== 'accepted' ? { provincialError: result.reason } : {}) }, { ifVersion: doc._version });
+        await deps.store.update<ForwardingDoc>(RATING_COLLECTIONS.forwarding, entry._id, { status, attempts, ...(result.status !== 'accepted' ? { error: result.reason } : {}) }, { ifVersion: entry._version });
       } catch (error) {
         if (!(error instanceof StoreError && error.code === 'conflict')) throw error;
-        continue; // changed meanwhile: the next run forwards it again, the provincial id makes it idempotent
+        continue; // another forwarder run took it: the provincial id makes a second forward idempotent
       }
       if (status === 'forwarded') forwarded += 1;
       if (status === 'failed') failed += 1;
     }
-    const remaining = docs.length - forwarded - failed;
+    const remaining = queue.length - forwarded - failed;
     return { forwarded, failed, pending: remaining };
   },
 });
