@@ -79,4 +79,8 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['requestAudit', ['caseId', 'caseVersion', 'at']],
   ['notificationOutbox', ['caseId', 'at']],
   ['notificationOutbox', ['at']],
+  // Search and subscriptions (cloudfunctions/_lib/publication.ts).
+  ['searchIndex', ['column', 'type', 'date']],
+  ['searchIndex', ['date']],
+  ['publicationEvents', ['status', 'at']],
 ];

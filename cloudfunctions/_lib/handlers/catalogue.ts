@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import type { WorkingCalendar } from '../../../src/domain/calendar/working-days';
 import { loadCalendar } from '../working-calendar';
+import { disclosureItem, recordPublication, recordWithdrawal } from '../publication';
 import { applyPublishing, DOCUMENT_STATE_LABELS, publishingCommands, PublishingError, timeliness, type DocumentRecord, type PublishingActor } from '../../../src/domain/publishing/review';
 
 const ACTION_LABELS: Record<string, string> = { submit: '提交保密审查', approve: '保密审查通过，发布', reject: '保密审查不通过', revise: '退回修改', withdraw: '撤回', save: '保存草稿' };
@@ -162,23 +163,30 @@ export const catalogueHandlers = defineHandlers('catalogue', {
       throw error;
     }
     const note = input.command.type === 'reject' || input.command.type === 'withdraw' ? input.command.reason.trim() : undefined;
+    const publishing = doc.publishing;
     try {
-      const saved = await deps.store.update<DisclosureDoc>(
-        COLLECTIONS.disclosures,
-        doc._id,
-        {
-          status: next.state,
-          // Publication dates the document and puts it at the top of its category.
-          ...(input.command.type === 'approve' ? { publishedAt: today, sortKey: `${today}|${doc._id}` } : {}),
-          publishing: {
-            ...doc.publishing,
-            ...(next.review ? { review: next.review } : {}),
-            ...(next.withdrawal ? { withdrawal: next.withdrawal } : {}),
-            history: [...doc.publishing.history, { at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS[input.command.type]!, ...(note ? { note } : {}) }],
+      const saved = await deps.store.transaction(async (tx) => {
+        const updated = await tx.update<DisclosureDoc>(
+          COLLECTIONS.disclosures,
+          doc._id,
+          {
+            status: next.state,
+            // Publication dates the document and puts it at the top of its category.
+            ...(input.command.type === 'approve' ? { publishedAt: today, sortKey: `${today}|${doc._id}` } : {}),
+            publishing: {
+              ...publishing,
+              ...(next.review ? { review: next.review } : {}),
+              ...(next.withdrawal ? { withdrawal: next.withdrawal } : {}),
+              history: [...publishing.history, { at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS[input.command.type]!, ...(note ? { note } : {}) }],
+            },
           },
-        },
-        { ifVersion: input.expectedVersion },
-      );
+          { ifVersion: input.expectedVersion },
+        );
+        // A published document is searchable and announced to followers in the same write.
+        if (input.command.type === 'approve') await recordPublication(tx, disclosureItem(updated), now);
+        if (input.command.type === 'withdraw') await recordWithdrawal(tx, 'document', doc._id);
+        return updated;
+      });
       return staffDocument(saved, caller, today, await loadCalendar(deps.store));
     } catch (error) {
       if (error instanceof StoreError && error.code === 'conflict') throw new AppError('CONFLICT', '该文件已被更新，请刷新后再操作');

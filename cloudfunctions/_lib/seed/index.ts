@@ -8,6 +8,7 @@ import { tradingDemo } from './trading-demo';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
 import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
+import { disclosureItem, noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
 import { REQUEST_COLLECTIONS, type RequestDoc } from '../handlers/requests';
 import { parseAnnualReport, type ParsedReport } from './parse-report';
 
@@ -131,6 +132,13 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   const trading = tradingDemo(options.today ?? shanghaiDate(new Date()));
   batches.push(trading.projects.map((doc) => ['tradingProjects', doc] as const));
   batches.push(trading.notices.map((doc) => ['tradingNotices', doc] as const));
+  // Everything public is searchable from the start (seeding announces nothing to followers).
+  const projectById = new Map(trading.projects.map((p) => [p._id, p]));
+  const searchable = [
+    ...items.filter((doc) => doc.status === 'published').map((doc) => searchEntryFor(disclosureItem(doc))),
+    ...trading.notices.map((doc) => searchEntryFor(noticeItem(doc, projectById.get(doc.projectId)!))),
+  ];
+  for (let i = 0; i < searchable.length; i += 500) batches.push(searchable.slice(i, i + 500).map((doc) => [PUBLICATION_COLLECTIONS.searchIndex, doc] as const));
   for (const batch of batches) {
     await store.transaction(async (tx) => {
       for (const [collection, doc] of batch) {
