@@ -19,12 +19,16 @@ export const SEED_SOURCE = '依据《淄博市公共资源交易中心2023年政
 export const DEFAULT_COLUMNS: Column[] = [
   { key: 'catalogue', title: '公开目录', description: '主动公开基本目录：机构概况、工作制度、财税信息等', status: 'available', route: '/pages/catalogue/index' },
   { key: 'interpretation', title: '政策解读', description: '政策文件及其文稿、图片、动漫解读', status: 'planned' },
+  { key: 'meetings', title: '会议公开', description: '主任办公会等会议的议题与解读', status: 'planned' },
   { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'available', route: '/packages/trading/list/index' },
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'available', route: '/packages/trading/hall/index' },
   { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
+  { key: 'land', title: '土地推介', description: '拟出让土地市场推介：位置、面积、用途', status: 'planned' },
+  { key: 'openDays', title: '平台开放日', description: '走进交易中心：活动报名与往期回顾', status: 'planned' },
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
   { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'available', route: '/packages/consult/list/index' },
+  { key: 'articles', title: '公众号文章', description: '“淄博公共资源交易”微信公众号推文', status: 'planned' },
   { key: 'annualReport', title: '年度报告', description: '政府信息公开工作年度报告', status: 'available', route: '/packages/report/list/index' },
   { key: 'contact', title: '联系我们', description: '地址、邮编、电话、电子邮箱', status: 'available', route: '/packages/about/contact/index' },
 ];
