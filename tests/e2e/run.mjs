@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { blockingViolations, ELDER_MIN_FONT_PX, ELDER_MIN_TARGET_PX, elderShortfalls, SCANNED_PAGES } from './accessibility.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -370,6 +371,42 @@ const journeys = [
       const catalogue = await visible(page, '[data-testid=catalogue]', 'catalogue page');
       await until('catalogue data-elder="on"', () => catalogue.getAttribute('data-elder'), (value) => value === 'on');
       return `font-size ${before}px → ${after}px`;
+    },
+  },
+  {
+    name: 'accessibility: axe-core finds no serious or critical WCAG 2.1 AA violation on the main pages, in normal and 长辈版',
+    async run({ page, base }) {
+      const scan = async (mode) => {
+        const problems = [];
+        for (const { path, testId } of SCANNED_PAGES) {
+          await page.goto(`${base}/#${path}`);
+          const root = await visible(page, `[data-testid=${testId}]`, `${path} (${mode})`);
+          await until(`${path} loaded (${mode})`, async () => norm(await root.textContent()), (text) => text.length > 0 && !text.includes('正在加载'));
+          if (mode === '长辈版') {
+            equal(await root.getAttribute('data-elder'), 'on', `${path} data-elder`);
+            for (const line of await elderShortfalls(page, testId)) problems.push(`${mode} ${path}: ${line}`);
+          }
+          for (const line of await blockingViolations(page)) problems.push(`${mode} ${path}: ${line}`);
+        }
+        return problems;
+      };
+      const problems = await scan('普通版');
+      await openHome(page, base);
+      const host = await visible(page, '#elder-switch', '长辈版 switch');
+      const inner = host.locator('input');
+      if ((await inner.count()) > 0) await inner.first().click({ force: true });
+      else await host.click();
+      problems.push(...(await scan('长辈版')));
+      assert(problems.length === 0, `${problems.length} accessibility problem(s):\n      ${problems.join('\n      ')}`);
+
+      // The web build works from the keyboard: Tab reaches a column, Enter opens it.
+      await openHome(page, base);
+      const column = await visible(page, '#column-catalogue', 'home column 公开目录');
+      await column.focus();
+      equal(await column.evaluate((el) => el === document.activeElement), true, '#column-catalogue takes the keyboard focus');
+      await page.keyboard.press('Enter');
+      await visible(page, '[data-testid=catalogue]', 'catalogue opened with Enter');
+      return `${SCANNED_PAGES.length} pages × 2 modes: no serious/critical axe violation; 长辈版 text ≥ ${ELDER_MIN_FONT_PX} px, targets ≥ ${ELDER_MIN_TARGET_PX} px; keyboard opens a column`;
     },
   },
   {

@@ -332,8 +332,10 @@ export function ApplicationFields({ value, onChange, onBlur, errors, focusField,
                 if (next) set('idType', next);
               }}
             >
-              <View className='af-select tap' role='button' aria-label={`证件类型：${idTypeLabel}，点按更换`}>
-                <Text>{idTypeLabel}</Text>
+              <View className='af-select tap'>
+                <View role='button' aria-label={`证件类型：${idTypeLabel}，点按更换`}>
+                  <Text>{idTypeLabel}</Text>
+                </View>
                 <Text className='af-select-arrow' aria-hidden='true'>
                   更换 ▾
                 </Text>

@@ -70,22 +70,22 @@ export default function Catalogue() {
       <RemoteView state={categories}>
         {(list) => (
           <>
-            <View role='tablist' aria-label='目录分类'>
             <ScrollView scrollX className='category-bar'>
-              {list.map((category) => (
-                <View
-                  key={category.id}
-                  id={`category-${category.id}`}
-                  className={category.id === activeId ? 'category-tab active' : 'category-tab'}
-                  role='tab'
-                  aria-selected={category.id === activeId}
-                  onClick={() => setSelected(category.id)}
-                >
-                  {category.name}
-                </View>
-              ))}
+              <View role='tablist' aria-label='目录分类'>
+                {list.map((category) => (
+                  <View
+                    key={category.id}
+                    id={`category-${category.id}`}
+                    className={category.id === activeId ? 'category-tab active' : 'category-tab'}
+                    role='tab'
+                    aria-selected={category.id === activeId}
+                    onClick={() => setSelected(category.id)}
+                  >
+                    {category.name}
+                  </View>
+                ))}
+              </View>
             </ScrollView>
-            </View>
             {listing && listing.categoryId === activeId ? (
               <View role='tabpanel'>
                 <View className='category-summary muted'>

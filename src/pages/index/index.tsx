@@ -68,13 +68,13 @@ export default function Home() {
               {process.env.APP_MODE === 'local' && process.env.TARO_ENV === 'h5' ? <PersonaSwitcher /> : null}
             </View>
             <StaffEntry />
-            <View className='card' role='list' aria-label='栏目'>
+            <View className='card' role='navigation' aria-label='栏目'>
               <Text className='card-title'>栏目</Text>
               {agency.columns.map((column) => (
                 <View
                   key={column.key}
                   className='list-item tap'
-                  role='listitem'
+                  role='link'
                   id={`column-${column.key}`}
                   onClick={() => openColumn(column)}
                 >

@@ -22,14 +22,14 @@ export default function Contact() {
               <Text className='muted'>邮编：</Text>
               <Text id='contact-postcode'>{agency.postcode}</Text>
             </View>
-            <View className='tap' role='button' aria-label={`拨打电话 ${agency.phone}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: agency.phone }).catch(() => undefined)}>
+            <View className='tap' role='button' aria-label={`电话：${agency.phone}，点按拨打`} onClick={() => void Taro.makePhoneCall({ phoneNumber: agency.phone }).catch(() => undefined)}>
               <Text className='muted'>电话：</Text>
               <Text id='contact-phone'>{agency.phone}</Text>
             </View>
             <View
               className='tap'
               role='button'
-              aria-label={`复制电子邮箱 ${agency.email}`}
+              aria-label={`邮箱：${agency.email}，点按复制`}
               onClick={() => void Taro.setClipboardData({ data: agency.email }).catch(() => undefined)}
             >
               <Text className='muted'>邮箱：</Text>

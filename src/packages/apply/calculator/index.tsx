@@ -25,8 +25,10 @@ export default function ApplyCalculator() {
           收到申请之日
         </Text>
         <Picker mode='date' id='calc-date' value={date} start='2004-01-01' end={`${Number(today.slice(0, 4)) + 1}-12-31`} onChange={(event) => setDate(String(event.detail.value))}>
-          <View className='calc-date tap' role='button' aria-label={`收到申请之日：${formatDateWithWeekday(date)}，点按选择其他日期`}>
-            <Text id='calc-date-value'>{formatDateWithWeekday(date)}</Text>
+          <View className='calc-date tap'>
+            <View role='button' aria-label={`收到申请之日：${formatDateWithWeekday(date)}，点按选择其他日期`}>
+              <Text id='calc-date-value'>{formatDateWithWeekday(date)}</Text>
+            </View>
             <Text className='calc-date-change' aria-hidden='true'>
               选择日期 ▾
             </Text>

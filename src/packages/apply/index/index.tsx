@@ -52,7 +52,7 @@ export default function ApplyHome() {
         <Text className='header-title'>依申请公开</Text>
         <Text className='header-sub'>向淄博市公共资源交易中心申请获取政府信息</Text>
       </View>
-      <View className='card' role='list' aria-label='办理入口'>
+      <View className='card' role='group' aria-label='办理入口'>
         {ENTRIES.map((entry) => (
           <View
             key={entry.id}

@@ -339,11 +339,13 @@ function Sheet({ options }: { options: Options }) {
           error={errors.serviceDate}
         >
           <Picker mode='date' id='field-serviceDate' value={draft.serviceDate} start={earliest} end={today} onChange={(event) => update({ serviceDate: String(event.detail.value) })}>
-            <View className='rate-date tap' role='button' aria-label={`办事日期：${formatDate(draft.serviceDate)}，点按选择其他日期`}>
-              <Text id='field-serviceDate-value'>
-                {formatDate(draft.serviceDate)}
-                {draft.serviceDate === today ? '（今天）' : ''}
-              </Text>
+            <View className='rate-date tap'>
+              <View role='button' aria-label={`办事日期：${formatDate(draft.serviceDate)}${draft.serviceDate === today ? '（今天）' : ''}，点按选择其他日期`}>
+                <Text id='field-serviceDate-value'>
+                  {formatDate(draft.serviceDate)}
+                  {draft.serviceDate === today ? '（今天）' : ''}
+                </Text>
+              </View>
               <Text className='rate-date-change' aria-hidden='true'>
                 选择日期 ▾
               </Text>

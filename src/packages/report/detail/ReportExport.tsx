@@ -50,7 +50,7 @@ export function ReportExport({ year, version }: { year: number; version: number 
           </View>
         ))}
         {CAN_PRINT ? (
-          <View className='report-action tap' id='export-print' role='button' aria-label='打印本报告' onClick={printReport}>
+          <View className='report-action tap' id='export-print' role='button' onClick={printReport}>
             <Text className='report-action-label'>打印</Text>
             <Text className='report-action-hint'>表格完整打印</Text>
           </View>

@@ -26,14 +26,13 @@ export default function ReportList() {
               <Text>暂无已发布的年度报告</Text>
             </View>
           ) : (
-            <View className='card report-list' role='list' aria-label='年度报告列表'>
+            <View className='card report-list' role='navigation' aria-label='年度报告列表'>
               {list.map((report) => (
                 <View
                   key={report.year}
                   id={`report-${report.year}`}
                   className='list-item tap report-list-item'
-                  role='listitem'
-                  aria-label={`${report.title}，发布日期${report.publishedAt}`}
+                  role='link'
                   onClick={() => openReport(report.year)}
                 >
                   <View className='report-list-year' aria-hidden='true'>

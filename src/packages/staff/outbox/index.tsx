@@ -42,9 +42,9 @@ export default function StaffOutbox() {
               <Text>暂无通知</Text>
             </View>
           ) : (
-            <View className='card' role='list' aria-label='通知列表'>
+            <View className='card' role='group' aria-label='通知列表'>
               {list.map((item) => (
-                <View key={item.id} className='st-outbox-item tap' data-testid='outbox-item' id={`outbox-${item.id}`} role='listitem' onClick={() => openNotice(item.kind, item.caseId)}>
+                <View key={item.id} className='st-outbox-item tap' data-testid='outbox-item' id={`outbox-${item.id}`} role='link' onClick={() => openNotice(item.kind, item.caseId)}>
                   <View>
                     <Text className='list-item-title'>
                       {item.title}

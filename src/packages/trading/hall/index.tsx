@@ -31,7 +31,6 @@ function OpeningRow({ opening }: { opening: Opening }) {
       data-status={opening.status}
       id={`opening-${opening.projectId}`}
       role='link'
-      aria-label={`${opening.time}，${opening.room}，${opening.name}，${opening.typeLabel}，${opening.statusLabel}`}
       onClick={() => void Taro.navigateTo({ url: TRADING_ROUTES.chain(opening.projectId) })}
     >
       <View className='td-item-head'>
@@ -96,7 +95,7 @@ export default function TradingHall() {
                 <Text>今日无开标项目</Text>
               </View>
             ) : (
-              <View role='list' aria-label='今日开标项目'>
+              <View role='group' aria-label='今日开标项目'>
                 {day.openings.map((opening) => (
                   <OpeningRow key={opening.projectId} opening={opening} />
                 ))}

@@ -30,7 +30,6 @@ function ProjectRow({ item }: { item: ProjectSummary }) {
       data-stage={item.stage}
       id={`project-${item.id}`}
       role='link'
-      aria-label={`${item.name}，${item.typeLabel}，${item.stageLabel}，${formatDate(item.latestAt)}，公告 ${item.noticeCount} 条`}
       onClick={() => void Taro.navigateTo({ url: TRADING_ROUTES.chain(item.id) })}
     >
       <View className='td-item-head'>
@@ -81,22 +80,22 @@ export default function TradingList() {
         <Text className='header-title'>交易公告</Text>
         <Text className='header-sub'>按项目“一链式”查看招标、变更、中标候选人、结果和合同公示</Text>
       </View>
-      <View role='tablist' aria-label='按交易类型查看'>
-        <ScrollView scrollX className='td-tabs'>
-          {TYPE_TABS.map((entry) => (
-            <View
-              key={entry.key}
-              id={`type-${entry.key}`}
-              className={entry.key === tab ? 'td-tab tap td-tab-active' : 'td-tab tap'}
-              role='tab'
-              aria-selected={entry.key === tab}
-              onClick={() => setTab(entry.key)}
-            >
-              {entry.label}
-            </View>
-          ))}
-        </ScrollView>
-      </View>
+      <ScrollView scrollX className='td-tabs'>
+        <View className='td-tablist' role='tablist' aria-label='按交易类型查看'>
+            {TYPE_TABS.map((entry) => (
+              <View
+                key={entry.key}
+                id={`type-${entry.key}`}
+                className={entry.key === tab ? 'td-tab tap td-tab-active' : 'td-tab tap'}
+                role='tab'
+                aria-selected={entry.key === tab}
+                onClick={() => setTab(entry.key)}
+              >
+                {entry.label}
+              </View>
+            ))}
+        </View>
+      </ScrollView>
       {listing.tab === tab ? (
         <View role='tabpanel' aria-label={`${current.label}交易项目`}>
           {listing.items.map((item) => (
