@@ -27,7 +27,7 @@ export interface FeedPage {
 export const FEED_PAGE_SIZE = 20;
 
 export interface PublicAccountFeed {
-  /** Posts `offset`…`offset + count - 1`, newest first (count ≤ FEED_PAGE_SIZE). Throws FeedError. */
+  /** The articles of posts `offset`…`offset + count - 1` (a post may hold several), newest first (count ≤ FEED_PAGE_SIZE). Throws FeedError. */
   latest(offset: number, count: number): Promise<FeedPage>;
 }
 
