@@ -190,7 +190,7 @@ describe('a published document reaches a follower', () => {
     expect(doc.state).toBe('published');
 
     expect(expectOk(await system(sending, 'subscriptions', 'fanOut'))).toEqual({ events: 1, messages: 1 });
-    const delivered = expectOk(await system(sending, 'notify', 'deliverOutbox'));
+    const delivered = expectOk(await system(sending, 'notify', 'deliverOutbox')) as { sent: number };
     expect(delivered.sent).toBe(1);
     expect(sent).toEqual([expect.objectContaining({ to: 'local-citizen-a', kind: 'publication', title: '公开目录有新内容', body: '开评标现场管理办法', page: `/packages/catalogue/detail/index?id=${doc.id}` })]);
 
