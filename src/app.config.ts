@@ -16,9 +16,13 @@ export default defineAppConfig({
     { root: 'packages/consult', pages: ['list/index', 'detail/index'] },
     // 交易公告 (one chain per project) and 开标大厅 (today's bid openings).
     { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index'] },
+    // 我的订阅 (follow columns, transaction types) and 我的消息.
+    { root: 'packages/follow', pages: ['index/index', 'messages/index'] },
+    // 公众号文章 (the public account's articles).
+    { root: 'packages/articles', pages: ['list/index', 'detail/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',

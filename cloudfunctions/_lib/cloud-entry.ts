@@ -7,6 +7,7 @@ import { createTcbStore } from './adapters/tcb-store';
 import { createTcbFileStore } from './adapters/tcb-files';
 import { createWechatContentChecker } from './adapters/wechat-content-check';
 import { createHttpProvincialSystem } from './adapters/provincial-ratings';
+import { createWechatPublicAccountFeed } from './adapters/public-account-feed';
 import { createWechatSubscribeSender, templatesFromEnv } from './adapters/wechat-subscribe-sender';
 import { handlers } from './handlers';
 import { identityFromWxEnv } from './identity/wx-context';
@@ -33,6 +34,8 @@ function productionDeps(env: Record<string, string | undefined>): Deps {
       ? createHttpProvincialSystem({ url: env.PROVINCIAL_RATING_URL, token: env.PROVINCIAL_RATING_TOKEN })
       : { forward: async () => ({ status: 'retry', reason: 'PROVINCIAL_RATING_URL is not configured' }) },
     files: createTcbFileStore(credentials),
+    // The public account (公众号) is a separate WeChat account with its own AppID and AppSecret.
+    ...(env.WX_MP_APPID && env.WX_MP_SECRET ? { feed: createWechatPublicAccountFeed({ appId: env.WX_MP_APPID, appSecret: env.WX_MP_SECRET }) } : {}),
   };
 }
 

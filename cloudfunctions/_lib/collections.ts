@@ -83,4 +83,9 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['searchIndex', ['column', 'type', 'date']],
   ['searchIndex', ['date']],
   ['publicationEvents', ['status', 'at']],
+  // Subscriptions and 公众号文章 (cloudfunctions/_lib/handlers/subscriptions.ts, articles.ts).
+  ['subscriptions', ['openid', 'since']],
+  ['subscriptions', ['column', 'type']],
+  ['notificationOutbox', ['recipient', 'audience', 'at']],
+  ['articles', ['sortKey']],
 ];

@@ -10,6 +10,7 @@ import type { ContentChecker } from './ports/content-check';
 import type { FileStore } from './ports/files';
 import type { MessageSender } from './ports/messages';
 import type { ProvincialRatingSystem } from './ports/provincial-ratings';
+import type { PublicAccountFeed } from './ports/public-account';
 import { StoreError, type DocumentStore } from './ports/store';
 
 /** The outside world as handlers see it. */
@@ -22,6 +23,8 @@ export interface Deps {
   provincial: ProvincialRatingSystem;
   /** Files the client uploaded to storage (the functions only check and link them). */
   files: FileStore;
+  /** The public account's published articles; absent where no account is configured. */
+  feed?: PublicAccountFeed;
 }
 
 export interface HandlerContext {

@@ -6,6 +6,7 @@ import { createLocalContentChecker } from '../_lib/adapters/local-content-check'
 import { createLocalFileStore } from '../_lib/adapters/local-files';
 import { createLocalProvincialSystem } from '../_lib/adapters/provincial-ratings';
 import { createLocalSender } from '../_lib/adapters/local-sender';
+import { createLocalPublicAccountFeed } from '../_lib/adapters/public-account-feed';
 import { createSqliteStore } from '../_lib/adapters/sqlite-store';
 import { handlers } from '../_lib/handlers';
 import { dispatch, type Deps } from '../_lib/router';
@@ -50,12 +51,15 @@ async function main(): Promise<void> {
   await ensureLocalStaff(store);
 
   const files = createLocalFileStore(filesDir);
-  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files };
+  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed() };
   const server = createGateway({ deps, staticDir, clock, files });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });
     void dispatch(handlers, deps, { functionName: 'ratings', event: { action: 'forwardPending' }, identity: { openid: null, trigger: 'timer' } });
+    // Publication events become followers' messages; the next tick delivers them.
+    void dispatch(handlers, deps, { functionName: 'subscriptions', event: { action: 'fanOut' }, identity: { openid: null, trigger: 'timer' } });
+    void dispatch(handlers, deps, { functionName: 'articles', event: { action: 'syncArticles' }, identity: { openid: null, trigger: 'timer' } });
   }, 3000);
   delivery.unref();
   server.listen(port, host, () => {

@@ -9,6 +9,8 @@ import { notifyContract } from './notify';
 import { ratingsContract } from './ratings';
 import { consultationsContract } from './consultations';
 import { tradingContract } from './trading';
+import { subscriptionsContract } from './subscriptions';
+import { articlesContract } from './articles';
 
 export const contracts = {
   portal: portalContract,
@@ -19,6 +21,8 @@ export const contracts = {
   ratings: ratingsContract,
   consultations: consultationsContract,
   trading: tradingContract,
+  subscriptions: subscriptionsContract,
+  articles: articlesContract,
 } as const;
 
 export type Contracts = typeof contracts;

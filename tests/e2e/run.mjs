@@ -731,6 +731,82 @@ const journeys = [
     },
   },
   {
+    name: '订阅: a citizen follows 公开目录; staff draft and approve a document; the scheduler messages the citizen; 公众号文章',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      // The publishing form defaults its 形成日期 to the browser's today: keep it on the gateway's day.
+      await page.clock.setFixedTime(new Date(CLOCK_START));
+
+      await as('citizenA');
+      await openHome(page, base);
+      await (await visible(page, '#home-follow', 'home 订阅更新 entry')).click();
+      await visible(page, '[data-testid=follow] #follow-catalogue', '我的订阅 switches');
+      equal(await v('#follow-catalogue').getAttribute('aria-checked'), 'false', '公开目录 not followed yet');
+      await v('#follow-catalogue').click();
+      await until('公开目录 followed', () => v('#follow-catalogue').getAttribute('aria-checked'), (state) => state === 'true');
+      assert((await v('#follow-catalogue').textContent()).includes('已订阅'), 'the switch says 已订阅 in words');
+
+      // The clerk drafts and submits a document in 主动公开发布; the reviewer approves it.
+      const title = `开评标现场管理办法（订阅测试${Date.now() % 10000}）`;
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/publishing/index`);
+      await visible(page, '#pub-new', 'new draft form');
+      await v('#pub-category').click();
+      await v('.weui-picker__action:has-text("确定")').click();
+      await fill('#pub-title', title);
+      await fill('#pub-subject', '公共资源交易');
+      await v('#pub-attribute-主动公开').click();
+      await fill('#pub-body', '第一条 为规范开评标现场秩序，制定本办法。');
+      await v('#pub-save').click();
+      const draft = await visible(page, `[data-testid=pub-document]:has-text("${title}")`, 'the saved draft');
+      const id = (await draft.getAttribute('id')).replace(/^pub-/, '');
+      await v(`#pub-submit-${id}`).click();
+      await until('submitted for review', () => v(`#pub-${id}`).getAttribute('data-state'), (state) => state === 'inReview');
+      await as('reviewer');
+      await page.reload();
+      await v(`#pub-confirm-${id}`).click();
+      await v(`#pub-approve-${id}`).click();
+      await v('.taro-model__confirm').click();
+      await until('published', () => v(`#pub-${id}`).getAttribute('data-state'), (state) => state === 'published');
+
+      // The local scheduler (every 3 s) fans the event out, then delivers the message.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/follow/messages/index`);
+      const shortTitle = [...title].length > 20 ? `${[...title].slice(0, 19).join('')}…` : title;
+      const message = await until(
+        'the message about the new document in 我的消息, delivered',
+        async () => {
+          await page.reload();
+          await visible(page, '[data-testid=messages]', '我的消息');
+          await page.waitForTimeout(300);
+          const items = await page.locator('[data-testid=messages] [data-testid=message] >> visible=true').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+          return items.find((text) => text.includes(shortTitle)) ?? '';
+        },
+        (text) => text.includes('已发送'),
+        20_000,
+      );
+      assert(message.includes('公开目录有新内容'), `message title: "${message}"`);
+      await v('[data-testid=messages] [data-testid=message]').click();
+      await visible(page, '[data-testid=catalogue-detail]', 'the document opened from the message');
+
+      // 公众号文章, with the 2023 figures from the annual report.
+      await openHome(page, base);
+      await (await visible(page, '#column-articles', 'home column 公众号文章')).click();
+      await visible(page, '[data-testid=articles-list]', 'articles list');
+      equal(await v('#figure-posts').getAttribute('data-value'), '313', '2023 posts');
+      equal(await v('#figure-followers').getAttribute('data-value'), '6723', 'followers');
+      assert((await textOf(page, '#figure-posts', 'posts figure')).includes('在中心微信公众号发布信息313条'), 'the posts figure quotes its sentence');
+      await v('[data-testid=articles-list] [data-testid=article]').click();
+      await visible(page, '[data-testid=article-detail] [data-testid=article-paragraph]', 'article paragraphs');
+      return `followed, document ${id} published, message delivered; 313 posts / 6723 followers`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

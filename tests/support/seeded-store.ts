@@ -10,6 +10,7 @@ import type { Logger } from '../../cloudfunctions/_lib/ports/logger';
 import { createLocalSender } from '../../cloudfunctions/_lib/adapters/local-sender';
 import { createLocalContentChecker } from '../../cloudfunctions/_lib/adapters/local-content-check';
 import { createLocalProvincialSystem } from '../../cloudfunctions/_lib/adapters/provincial-ratings';
+import { createLocalPublicAccountFeed } from '../../cloudfunctions/_lib/adapters/public-account-feed';
 import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/_lib/adapters/local-files';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,5 +48,6 @@ export async function testDeps(): Promise<Deps & { log: ReturnType<typeof memory
     contentCheck: createLocalContentChecker(),
     provincial: createLocalProvincialSystem(),
     files: tempFileStore(),
+    feed: createLocalPublicAccountFeed(),
   };
 }

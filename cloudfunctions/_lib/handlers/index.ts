@@ -9,6 +9,8 @@ import { notifyHandlers } from './notify';
 import { ratingsHandlers } from './ratings';
 import { consultationsHandlers } from './consultations';
 import { tradingHandlers } from './trading';
+import { subscriptionsHandlers } from './subscriptions';
+import { articlesHandlers } from './articles';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -19,4 +21,6 @@ export const handlers: HandlerRegistry = {
   ratings: ratingsHandlers,
   consultations: consultationsHandlers,
   trading: tradingHandlers,
+  subscriptions: subscriptionsHandlers,
+  articles: articlesHandlers,
 };

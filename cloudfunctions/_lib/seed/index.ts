@@ -8,7 +8,9 @@ import { tradingDemo } from './trading-demo';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
 import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
-import { disclosureItem, noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
+import { articleItem, disclosureItem, noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
+import { ARTICLES_COLLECTION, articleDoc } from '../handlers/articles';
+import { DEMO_ARTICLES } from './articles-demo';
 import { REQUEST_COLLECTIONS, type RequestDoc } from '../handlers/requests';
 import { parseAnnualReport, type ParsedReport } from './parse-report';
 
@@ -28,7 +30,7 @@ export const DEFAULT_COLUMNS: Column[] = [
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
   { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'available', route: '/packages/consult/list/index' },
-  { key: 'articles', title: '公众号文章', description: '“淄博公共资源交易”微信公众号推文', status: 'planned' },
+  { key: 'articles', title: '公众号文章', description: '“淄博公共资源交易”微信公众号推文', status: 'available', route: '/packages/articles/list/index' },
   { key: 'annualReport', title: '年度报告', description: '政府信息公开工作年度报告', status: 'available', route: '/packages/report/list/index' },
   { key: 'contact', title: '联系我们', description: '地址、邮编、电话、电子邮箱', status: 'available', route: '/packages/about/contact/index' },
 ];
@@ -136,11 +138,14 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   const trading = tradingDemo(options.today ?? shanghaiDate(new Date()));
   batches.push(trading.projects.map((doc) => ['tradingProjects', doc] as const));
   batches.push(trading.notices.map((doc) => ['tradingNotices', doc] as const));
+  const articles = DEMO_ARTICLES.map(articleDoc);
+  batches.push(articles.map((doc) => [ARTICLES_COLLECTION, doc] as const));
   // Everything public is searchable from the start (seeding announces nothing to followers).
   const projectById = new Map(trading.projects.map((p) => [p._id, p]));
   const searchable = [
     ...items.filter((doc) => doc.status === 'published').map((doc) => searchEntryFor(disclosureItem(doc))),
     ...trading.notices.map((doc) => searchEntryFor(noticeItem(doc, projectById.get(doc.projectId)!))),
+    ...articles.map((doc) => searchEntryFor(articleItem(doc))),
   ];
   for (let i = 0; i < searchable.length; i += 500) batches.push(searchable.slice(i, i + 500).map((doc) => [PUBLICATION_COLLECTIONS.searchIndex, doc] as const));
   for (const batch of batches) {

@@ -68,6 +68,12 @@ export default function Home() {
               {process.env.APP_MODE === 'local' && process.env.TARO_ENV === 'h5' ? <PersonaSwitcher /> : null}
             </View>
             <StaffEntry />
+            <View className='card tap' id='home-follow' role='link' onClick={() => void Taro.navigateTo({ url: '/packages/follow/index/index' })}>
+              <View>
+                <Text className='card-title'>订阅更新</Text>
+                <Text className='list-item-meta muted'>选择栏目，有新内容发布时通过微信通知我；查看我的消息</Text>
+              </View>
+            </View>
             <View className='card' role='navigation' aria-label='栏目'>
               <Text className='card-title'>栏目</Text>
               {agency.columns.map((column) => (

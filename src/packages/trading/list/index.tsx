@@ -7,6 +7,7 @@ import { ApiCallError, call } from '@/services/api';
 import { PageShell } from '@/components/PageShell';
 import { DemoBadge } from '@/components/DemoBadge';
 import { RateFloat } from '@/components/RateFloat';
+import { isFollowing, toggleFollow, type Follow } from '@/services/follow';
 import { formatDate, TRADING_ROUTES, TYPE_TABS, type ProjectSummary } from '../shared';
 import '../trading.css';
 
@@ -49,6 +50,42 @@ function ProjectRow({ item }: { item: ProjectSummary }) {
         </Text>
       </View>
       <Text className='muted list-item-meta'>{`${formatDate(item.latestAt)} · 公告 ${item.noticeCount} 条`}</Text>
+    </View>
+  );
+}
+
+/** 订阅更新 for the tab's transaction type (全部: the whole 交易公告 column); the state is said in words. */
+function FollowButton({ tab, label }: { tab: TabKey; label: string }) {
+  const [follows, setFollows] = useState<Follow[]>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    call('subscriptions', 'mine', {}).then((answer) => setFollows(answer.follows), () => setFollows(undefined));
+  }, []);
+  const type = tab === 'all' ? '' : tab;
+  const following = follows ? isFollowing(follows, 'announcements', type) : false;
+  function tap() {
+    if (busy) return;
+    setBusy(true);
+    // toggleFollow asks for WeChat's consent synchronously, inside this tap.
+    toggleFollow({ column: 'announcements', ...(type ? { type } : {}) }, following)
+      .then((next) => {
+        setFollows(next);
+        void Taro.showToast({ title: following ? '已取消订阅' : '已订阅', icon: 'none' });
+      })
+      .catch((cause: unknown) => void Taro.showToast({ title: cause instanceof ApiCallError ? cause.message : '操作失败，请稍后重试', icon: 'none' }))
+      .finally(() => setBusy(false));
+  }
+  return (
+    <View
+      id='trading-follow'
+      className='button button-secondary'
+      role='switch'
+      aria-checked={following}
+      aria-label={`订阅更新：${label}交易公告，${following ? '已订阅' : '未订阅'}`}
+      data-state={following ? 'on' : 'off'}
+      onClick={tap}
+    >
+      {following ? `✓ 已订阅${label}公告` : `订阅更新：${label}公告`}
     </View>
   );
 }
@@ -96,6 +133,7 @@ export default function TradingList() {
             ))}
         </View>
       </ScrollView>
+      <FollowButton tab={tab} label={current.label} />
       {listing.tab === tab ? (
         <View role='tabpanel' aria-label={`${current.label}交易项目`}>
           {listing.items.map((item) => (
