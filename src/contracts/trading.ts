@@ -2,6 +2,7 @@
 // changes → candidates → result → contract) and the 开标大厅 (today's bid openings).
 import * as z from 'zod/mini';
 import { cursorSchema, defineAction, defineFunction, idSchema, isoDateSchema, pageLimitSchema } from './core';
+import { idempotencyKeySchema } from './requests';
 
 export const TRANSACTION_TYPES = [
   { key: 'construction', label: '工程建设' },
@@ -71,6 +72,36 @@ export const openingSchema = z.object({
   demo: z.boolean(),
 });
 
+const text = (label: string, min: number, max: number) =>
+  z.string().check(z.trim(), z.minLength(min, min > 1 ? `请填写${label}（至少 ${min} 个字）` : `请填写${label}`), z.maxLength(max, `${label}不能超过 ${max} 字`));
+
+/** A staff member publishes the next notice of a project's chain, or a new project with its tender notice. */
+export const publishNoticeInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  project: z.union([
+    z.object({ projectId: idSchema }),
+    z.object({
+      code: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, '项目编号应为 4–40 位字母、数字或短横线')),
+      name: text('项目名称', 4, 80),
+      type: typeSchema,
+      owner: text('招标人（采购人）', 2, 80),
+      budget: z.optional(z.string().check(z.trim(), z.maxLength(30, '预算金额过长'))),
+    }),
+  ]),
+  stage: stageSchema,
+  title: text('公告标题', 4, 100),
+  paragraphs: z.array(z.string().check(z.maxLength(5000, '段落过长'))).check(z.minLength(1, '请填写公告正文'), z.maxLength(50, '段落过多')),
+  /** The bid opening (required with a tender notice; a change notice may move it). */
+  opening: z.optional(
+    z.object({
+      date: isoDateSchema,
+      time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开标时间格式应为 HH:MM')),
+      room: text('开标地点', 2, 20),
+    }),
+  ),
+});
+export type PublishNoticeInput = z.infer<typeof publishNoticeInputSchema>;
+
 export const tradingContract = defineFunction({
   name: 'trading',
   summary: '交易公告“一链式”与开标大厅',
@@ -99,6 +130,12 @@ export const tradingContract = defineFunction({
       access: { kind: 'public' },
       input: z.optional(z.object({ date: z.optional(isoDateSchema) })),
       output: z.object({ date: z.string(), now: z.string(), openings: z.array(openingSchema) }),
+    }),
+    publishNotice: defineAction({
+      summary: "Staff publish a project's next notice (or a new project with its tender notice); the chain order and the 3-day candidate publicity are enforced; followers are notified.",
+      access: { kind: 'staff', roles: ['clerk', 'admin'] },
+      input: publishNoticeInputSchema,
+      output: z.object({ chain: chainSchema, replayed: z.boolean() }),
     }),
   },
 });

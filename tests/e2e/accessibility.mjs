@@ -23,6 +23,9 @@ export const SCANNED_PAGES = [
   { path: '/packages/consult/list/index', testId: 'consult-list' },
   { path: '/packages/trading/list/index', testId: 'trading-list' },
   { path: '/packages/trading/hall/index', testId: 'trading-hall' },
+  { path: '/packages/follow/index/index', testId: 'follow' },
+  { path: '/packages/follow/messages/index', testId: 'messages' },
+  { path: '/packages/articles/list/index', testId: 'articles-list' },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);
