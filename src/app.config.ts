@@ -16,9 +16,11 @@ export default defineAppConfig({
     { root: 'packages/consult', pages: ['list/index', 'detail/index'] },
     // 交易公告 (one chain per project) and 开标大厅 (today's bid openings).
     { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index'] },
+    // 政策解读 (by form and interpreter) and 会议公开 (meetings, topics and their interpretations).
+    { root: 'packages/policy', pages: ['list/index', 'interpretation/index', 'meetings/index', 'meeting/index', 'stats/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/policy'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',
