@@ -88,4 +88,13 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['subscriptions', ['column', 'type']],
   ['notificationOutbox', ['recipient', 'audience', 'at']],
   ['articles', ['sortKey']],
+  // 政策解读 and 会议公开 (cloudfunctions/_lib/handlers/policies.ts).
+  ['policyInterpretations', ['status', 'form', 'role', 'sortKey']],
+  ['policyInterpretations', ['status', 'sortKey']],
+  ['policyInterpretations', ['documentId', 'status']],
+  ['policyInterpretations', ['staff', 'status']],
+  ['policyMeetings', ['status', 'kind', 'sortKey']],
+  ['policyMeetings', ['status', 'sortKey']],
+  ['policyMeetings', ['staff', 'status']],
+  ['policyTopicLinks', ['interpretationId', 'date']],
 ];

@@ -7,6 +7,7 @@ import type { IsoDate } from '../../src/domain/calendar/dates';
 import type { DisclosureDoc } from './collections';
 import type { NoticeDoc } from './seed/trading-demo';
 import type { ArticleDoc } from './handlers/articles';
+import type { InterpretationDoc, MeetingDoc } from './seed/policies-demo';
 import type { TransactionStore } from './ports/store';
 
 export const PUBLICATION_COLLECTIONS = { searchIndex: 'searchIndex', events: 'publicationEvents' } as const;
@@ -151,6 +152,34 @@ export function articleItem(doc: ArticleDoc & { _id: string }): PublishedItem {
     text: [doc.digest, ...doc.paragraphs].join('\n'),
     date: doc.date,
     route: `/packages/articles/detail/index?id=${doc._id}`,
+    demo: doc.demo,
+  };
+}
+
+export function interpretationItem(doc: InterpretationDoc & { _id: string }): PublishedItem {
+  return {
+    kind: 'interpretation',
+    id: doc._id,
+    column: 'interpretation',
+    type: doc.form,
+    title: doc.title,
+    text: [doc.documentTitle, doc.interpreter, ...doc.sections.flatMap((s) => s.paragraphs), ...doc.media.map((m) => m.alt)].join('\n'),
+    date: doc.publishedAt,
+    route: `/packages/policy/interpretation/index?id=${doc._id}`,
+    demo: doc.demo,
+  };
+}
+
+export function meetingItem(doc: MeetingDoc & { _id: string }): PublishedItem {
+  return {
+    kind: 'meeting',
+    id: doc._id,
+    column: 'meetings',
+    type: doc.kind,
+    title: doc.title,
+    text: [...doc.topics.map((t) => t.title), doc.attendance ?? '', ...doc.paragraphs].join('\n'),
+    date: doc.date,
+    route: `/packages/policy/meeting/index?id=${doc._id}`,
     demo: doc.demo,
   };
 }

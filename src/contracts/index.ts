@@ -11,6 +11,7 @@ import { consultationsContract } from './consultations';
 import { tradingContract } from './trading';
 import { subscriptionsContract } from './subscriptions';
 import { articlesContract } from './articles';
+import { policiesContract } from './policies';
 
 export const contracts = {
   portal: portalContract,
@@ -23,6 +24,7 @@ export const contracts = {
   trading: tradingContract,
   subscriptions: subscriptionsContract,
   articles: articlesContract,
+  policies: policiesContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -76,7 +76,7 @@ export async function elderShortfalls(page, testId) {
         const box = tappable.getBoundingClientRect();
         if (box.height < minTarget - 0.5 || box.width < minTarget - 0.5) problems.push(`tap target ${Math.round(box.width)}×${Math.round(box.height)} px: ${describe(el)}`);
       }
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
       const seen = new Set();
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const el = node.parentElement;

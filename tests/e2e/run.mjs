@@ -807,6 +807,53 @@ const journeys = [
     },
   },
   {
+    name: '政策解读 and 会议公开: a citizen filters interpretations by form, opens one, follows it to its policy document and back; opens a meeting and its topic’s interpretation',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      await openHome(page, base);
+      await (await visible(page, '#column-interpretation', 'home column 政策解读')).click();
+      await visible(page, '[data-testid=policy-list]', 'interpretation list');
+      const rows = page.locator('[data-testid=policy-list] [data-testid=interpretation] >> visible=true');
+      await until('interpretations listed', () => rows.count(), (n) => n > 0);
+      await v('#form-image').click();
+      const forms = await until('only 图片 interpretations', () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-form'))), (list) => list.length > 0 && list.every((f) => f === 'image'));
+      equal(await v('#form-image').getAttribute('aria-selected'), 'true', '图片 filter selected');
+      await rows.first().click();
+      await visible(page, '[data-testid=policy-interpretation]', 'interpretation detail');
+      const title = await textOf(page, '[data-testid=policy-interpretation] #interpretation-title', 'interpretation title');
+      const sections = await until('four aspects', () => page.locator('[data-testid=policy-interpretation] [data-testid=interpretation-section] >> visible=true').count(), (n) => n === 4);
+      const alt = await (await visible(page, '[data-testid=policy-interpretation] [data-testid=interpretation-media] [role=img]', 'picture')).getAttribute('aria-label');
+      assert(alt && alt.length >= 4 && CHINESE.test(alt), `the picture has a text alternative: "${alt}"`);
+      const loaded = await v('[data-testid=policy-interpretation] [data-testid=interpretation-media] img').evaluate((img) => img.complete && img.naturalWidth > 0);
+      assert(loaded, 'the demo picture is displayed');
+      const documentLink = await textOf(page, '[data-testid=policy-interpretation] #policy-document', 'policy document link');
+      await v('[data-testid=policy-interpretation] #policy-document').click();
+      await visible(page, '[data-testid=catalogue-detail]', 'the policy document');
+      const docTitle = await textOf(page, '[data-testid=catalogue-detail] #item-title', 'document title');
+      assert(documentLink.includes(docTitle.replace('演示', '').trim()), `the link names the document: "${documentLink}" vs "${docTitle}"`);
+      await visible(page, '[data-testid=catalogue-detail] #item-interpretations', 'the document lists its interpretations');
+      await page.goBack();
+      equal(await textOf(page, '[data-testid=policy-interpretation] #interpretation-title', 'back on the interpretation'), title, 'back to the same interpretation');
+
+      // 会议公开: a 主任办公会 whose topic was interpreted.
+      const interpretationId = new URL(page.url().replace('#/', ''), base).searchParams.get('id');
+      const detail = await apiData(base, 'policies', 'getInterpretation', { id: interpretationId });
+      assert(detail.meetings.length > 0, 'the interpretation explains a meeting topic');
+      await openHome(page, base);
+      await (await visible(page, '#column-meetings', 'home column 会议公开')).click();
+      await visible(page, '[data-testid=policy-meetings]', 'meeting list');
+      await v('#kind-directorOffice').click();
+      const meetings = page.locator('[data-testid=policy-meetings] [data-testid=meeting] >> visible=true');
+      await until('8 主任办公会 in 2023', () => meetings.evaluateAll((els) => els.filter((e) => e.getAttribute('data-kind') === 'directorOffice').length), (n) => n === 8);
+      await v(`#meeting-${detail.meetings[0].id}`).click();
+      await visible(page, '[data-testid=policy-meeting]', 'meeting detail');
+      const topics = await until('topics', () => page.locator('[data-testid=policy-meeting] [data-testid=meeting-topic] >> visible=true').count(), (n) => n > 0);
+      await v(`[data-testid=policy-meeting] #topic-interpretation-${interpretationId}`).click();
+      equal(await textOf(page, '[data-testid=policy-interpretation] #interpretation-title', 'the topic’s interpretation'), title, 'the topic opens its interpretation');
+      return `${forms.length} 图片 interpretation(s), ${sections} aspects, document “${docTitle}”, meeting with ${topics} topics`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

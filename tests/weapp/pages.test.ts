@@ -31,6 +31,8 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/report/detail/index': { year: '2023' },
   'packages/about/coming/index': { title: encodeURIComponent('政策解读') },
   'packages/articles/detail/index': { id: 'demo-art-001' },
+  'packages/policy/interpretation/index': { id: 'demo-itp-01' },
+  'packages/policy/meeting/index': { id: 'demo-mtg-2023-zr1' },
 };
 
 const routes = appRoutes(readAppJson());

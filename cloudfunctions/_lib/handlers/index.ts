@@ -11,6 +11,7 @@ import { consultationsHandlers } from './consultations';
 import { tradingHandlers } from './trading';
 import { subscriptionsHandlers } from './subscriptions';
 import { articlesHandlers } from './articles';
+import { policiesHandlers } from './policies';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -23,4 +24,5 @@ export const handlers: HandlerRegistry = {
   trading: tradingHandlers,
   subscriptions: subscriptionsHandlers,
   articles: articlesHandlers,
+  policies: policiesHandlers,
 };

@@ -8,9 +8,11 @@ import { tradingDemo } from './trading-demo';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
 import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
-import { articleItem, disclosureItem, noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
+import { articleItem, disclosureItem, interpretationItem, meetingItem, noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
 import { ARTICLES_COLLECTION, articleDoc } from '../handlers/articles';
 import { DEMO_ARTICLES } from './articles-demo';
+import { POLICY_COLLECTIONS, policiesDemo, policyFactsFromReport } from './policies-demo';
+import { TOPIC_LINKS, topicLinks } from '../handlers/policies';
 import { REQUEST_COLLECTIONS, type RequestDoc } from '../handlers/requests';
 import { parseAnnualReport, type ParsedReport } from './parse-report';
 
@@ -20,8 +22,8 @@ export const SEED_SOURCE = '依据《淄博市公共资源交易中心2023年政
 /** The columns of the home page. Routes exist only for what is built; the rest say so. */
 export const DEFAULT_COLUMNS: Column[] = [
   { key: 'catalogue', title: '公开目录', description: '主动公开基本目录：机构概况、工作制度、财税信息等', status: 'available', route: '/pages/catalogue/index' },
-  { key: 'interpretation', title: '政策解读', description: '政策文件及其文稿、图片、动漫解读', status: 'planned' },
-  { key: 'meetings', title: '会议公开', description: '主任办公会等会议的议题与解读', status: 'planned' },
+  { key: 'interpretation', title: '政策解读', description: '政策文件及其文稿、图片、动漫解读', status: 'available', route: '/packages/policy/list/index' },
+  { key: 'meetings', title: '会议公开', description: '主任办公会等会议的议题与解读', status: 'available', route: '/packages/policy/meetings/index' },
   { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'available', route: '/packages/trading/list/index' },
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'available', route: '/packages/trading/hall/index' },
   { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
@@ -140,12 +142,20 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   batches.push(trading.notices.map((doc) => ['tradingNotices', doc] as const));
   const articles = DEMO_ARTICLES.map(articleDoc);
   batches.push(articles.map((doc) => [ARTICLES_COLLECTION, doc] as const));
+  // 政策解读 and 会议公开: the report's figures with their sentences, and demo records.
+  const policies = policiesDemo(items);
+  batches.push([[POLICY_COLLECTIONS.facts, policyFactsFromReport(options.reportText, report.year, report.title)]]);
+  batches.push(policies.interpretations.map((doc) => [POLICY_COLLECTIONS.interpretations, doc] as const));
+  batches.push(policies.meetings.map((doc) => [POLICY_COLLECTIONS.meetings, doc] as const));
+  batches.push(policies.meetings.flatMap(topicLinks).map((doc) => [TOPIC_LINKS, doc] as const));
   // Everything public is searchable from the start (seeding announces nothing to followers).
   const projectById = new Map(trading.projects.map((p) => [p._id, p]));
   const searchable = [
     ...items.filter((doc) => doc.status === 'published').map((doc) => searchEntryFor(disclosureItem(doc))),
     ...trading.notices.map((doc) => searchEntryFor(noticeItem(doc, projectById.get(doc.projectId)!))),
     ...articles.map((doc) => searchEntryFor(articleItem(doc))),
+    ...policies.interpretations.map((doc) => searchEntryFor(interpretationItem(doc))),
+    ...policies.meetings.map((doc) => searchEntryFor(meetingItem(doc))),
   ];
   for (let i = 0; i < searchable.length; i += 500) batches.push(searchable.slice(i, i + 500).map((doc) => [PUBLICATION_COLLECTIONS.searchIndex, doc] as const));
   for (const batch of batches) {

@@ -17,6 +17,9 @@ function attributes(props: Props): Record<string, unknown> {
 
 export const View = (props: Props) => <div {...pick(props)}>{props.children}</div>;
 export const Text = (props: Props) => <span {...pick(props)}>{props.children}</span>;
+/** Media (政策解读): plain <img> / <video> with the same src; `mode` and `controls` mean nothing here. */
+export const Image = ({ src, mode: _mode, className, id, ...rest }: Props & { src?: string; mode?: string }) => <img src={src} className={className} id={id} alt='' {...attributes(rest)} />;
+export const Video = ({ src, controls: _controls, className, id, ...rest }: Props & { src?: string; controls?: boolean }) => <video src={src} className={className} id={id} {...attributes(rest)} />;
 /** Scroll behaviour props (enhanced, showScrollbar) mean nothing to a <div>. */
 export const ScrollView = ({ enhanced: _enhanced, showScrollbar: _showScrollbar, ...props }: Props) => <div {...pick(props)}>{props.children}</div>;
 export const Switch = ({ checked, onChange, id, ...rest }: Props & { checked?: boolean; onChange?: (e: { detail: { value: boolean } }) => void }) => (

@@ -1,5 +1,5 @@
 // One disclosed item: its metadata (索引号, 文号, dates, publisher, 有效性) and text.
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
@@ -13,6 +13,30 @@ function MetaRow({ label, value, id }: { label: string; value?: string; id: stri
     <View className='row'>
       <Text className='muted'>{label}</Text>
       <Text id={id}>{value}</Text>
+    </View>
+  );
+}
+
+/** The 政策解读 of this document, when it has any (a failure to load them leaves the page as it is). */
+function Interpretations({ documentId }: { documentId: string }) {
+  const state = useRemote(() => call('policies', 'interpretationsOfDocument', { documentId }), [documentId]);
+  if (!state.data || state.data.length === 0) return null;
+  return (
+    <View className='card' id='item-interpretations'>
+      <Text className='card-title'>政策解读</Text>
+      {state.data.map((item) => (
+        <View
+          key={item.id}
+          className='row tap'
+          id={`item-interpretation-${item.id}`}
+          role='link'
+          aria-label={`${item.formLabel}解读：${item.title}`}
+          onClick={() => void Taro.navigateTo({ url: `/packages/policy/interpretation/index?id=${encodeURIComponent(item.id)}` })}
+        >
+          <Text>{`【${item.formLabel}】${item.title}`}</Text>
+          <Text aria-hidden='true'>›</Text>
+        </View>
+      ))}
     </View>
   );
 }
@@ -47,6 +71,7 @@ export default function CatalogueDetail() {
                 </Text>
               ))}
             </View>
+            <Interpretations documentId={doc.id} />
           </>
         )}
       </RemoteView>

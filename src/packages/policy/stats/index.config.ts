@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '解读与会议统计' });
