@@ -83,4 +83,9 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['searchIndex', ['column', 'type', 'date']],
   ['searchIndex', ['date']],
   ['publicationEvents', ['status', 'at']],
+  // 平台开放日 (cloudfunctions/_lib/handlers/open-days.ts).
+  ['openDays', ['endsAtMs', 'startsAt']],
+  ['openDays', ['endsAtMs', 'sortKey']],
+  ['openDaySignUps', ['eventId', 'at']],
+  ['openDaySignUps', ['openid', 'at']],
 ];

@@ -6,6 +6,7 @@
 import type { IsoDate } from '../../src/domain/calendar/dates';
 import type { DisclosureDoc } from './collections';
 import type { NoticeDoc } from './seed/trading-demo';
+import type { OpenDayDoc } from './seed/open-days-demo';
 import type { TransactionStore } from './ports/store';
 
 export const PUBLICATION_COLLECTIONS = { searchIndex: 'searchIndex', events: 'publicationEvents' } as const;
@@ -137,6 +138,19 @@ export function noticeItem(doc: NoticeDoc & { _id: string }, project: { type: st
     text: [project.code, ...doc.paragraphs].join('\n'),
     date: doc.publishedAt.slice(0, 10),
     route: `/packages/trading/chain/index?id=${doc.projectId}`,
+    demo: doc.demo,
+  };
+}
+
+export function openDayItem(doc: OpenDayDoc & { _id: string }): PublishedItem {
+  return {
+    kind: 'openDay',
+    id: doc._id,
+    column: 'openDays',
+    title: doc.title,
+    text: [doc.place, doc.invitees ?? '', ...doc.description].join('\n'),
+    date: doc.startsAt.slice(0, 10),
+    route: `/packages/opendays/detail/index?id=${doc._id}`,
     demo: doc.demo,
   };
 }
