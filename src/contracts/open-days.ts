@@ -136,6 +136,12 @@ export const openDaysContract = defineFunction({
       input: z.optional(z.object({})),
       output: z.array(signUpViewSchema),
     }),
+    staffEvents: defineAction({
+      summary: 'Events for the staff page: every event not ended yet (cancelled ones included), soonest first, with the server’s now.',
+      access: { kind: 'staff', roles: ['clerk', 'admin'] },
+      input: z.optional(z.object({})),
+      output: z.object({ now: z.string(), items: z.array(eventSummarySchema) }),
+    }),
     createEvent: defineAction({
       summary: 'Publishes a new event (search index and followers through the publication hook).',
       access: { kind: 'staff', roles: ['clerk', 'admin'] },

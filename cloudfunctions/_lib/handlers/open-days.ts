@@ -263,6 +263,12 @@ export const openDaysHandlers = defineHandlers('openDays', {
     return views;
   },
 
+  async staffEvents(_input, { deps }) {
+    const now = deps.clock.now();
+    const docs = await deps.store.find<OpenDayDoc>(OPEN_DAY_COLLECTIONS.events, { where: { endsAtMs: { $gt: now.getTime() } }, orderBy: [['startsAt', 'asc']], limit: 100 });
+    return { now: toShanghaiIso(now), items: docs.map((doc) => summary(doc, now)) };
+  },
+
   async createEvent(input, { caller, deps }) {
     const now = deps.clock.now();
     const openid = caller.openid!;

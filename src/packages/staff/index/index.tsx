@@ -23,6 +23,8 @@ const STAFF_RATINGS_ROUTE = '/packages/staff/ratings/index';
 const STAFF_CONSULTATIONS_ROUTE = '/packages/staff/consultations/index';
 /** 主动公开发布: drafts, 保密审查, publication and withdrawal (packages/staff/publishing). */
 const STAFF_PUBLISHING_ROUTE = '/packages/staff/publishing/index';
+/** 平台开放日管理: publish open days, sign-up lists, cancellation (packages/staff/opendays). */
+const STAFF_OPENDAYS_ROUTE = '/packages/staff/opendays/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -111,6 +113,9 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-publishing' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_PUBLISHING_ROUTE })}>
           <Text>主动公开发布</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-opendays' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_OPENDAYS_ROUTE })}>
+          <Text>平台开放日管理</Text>
         </View>
       </View>
 
