@@ -9,7 +9,7 @@ export default defineAppConfig({
     // 依申请公开 (citizens): apply online, receipt, my applications, one case, deadline calculator.
     { root: 'packages/apply', pages: ['index/index', 'form/index', 'receipt/index', 'mine/index', 'case/index', 'calculator/index'] },
     // Staff console: entered from the home page's 工作台 card (staff only), so not preloaded for everyone.
-    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index', 'report/index', 'ratings/index', 'consultations/index', 'consultations/detail/index', 'consultations/new/index', 'publishing/index', 'policies/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index', 'report/index', 'ratings/index', 'consultations/index', 'consultations/detail/index', 'consultations/new/index', 'publishing/index', 'policies/index', 'opendays/index'] },
     // 好差评 (citizens): the rating sheet, my ratings, public statistics.
     { root: 'packages/rate', pages: ['index/index', 'mine/index', 'stats/index'] },
     // 意见征集 (citizens): the consultations by phase, one draft with its comments and the 采纳情况.
@@ -22,9 +22,11 @@ export default defineAppConfig({
     { root: 'packages/articles', pages: ['list/index', 'detail/index'] },
     // 政策解读 (by form and interpreter) and 会议公开 (meetings, topics and their interpretations).
     { root: 'packages/policy', pages: ['list/index', 'interpretation/index', 'meetings/index', 'meeting/index', 'stats/index'] },
+    // 平台开放日 (citizens): events with sign-up, one event, my sign-ups.
+    { root: 'packages/opendays', pages: ['list/index', 'detail/index', 'mine/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles', 'packages/policy'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles', 'packages/policy', 'packages/opendays'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',

@@ -97,4 +97,9 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['policyMeetings', ['status', 'sortKey']],
   ['policyMeetings', ['staff', 'status']],
   ['policyTopicLinks', ['interpretationId', 'date']],
+  // 平台开放日 (cloudfunctions/_lib/handlers/open-days.ts).
+  ['openDays', ['endsAtMs', 'startsAt']],
+  ['openDays', ['endsAtMs', 'sortKey']],
+  ['openDaySignUps', ['eventId', 'at']],
+  ['openDaySignUps', ['openid', 'at']],
 ];

@@ -8,6 +8,7 @@ import type { DisclosureDoc } from './collections';
 import type { NoticeDoc } from './seed/trading-demo';
 import type { ArticleDoc } from './handlers/articles';
 import type { InterpretationDoc, MeetingDoc } from './seed/policies-demo';
+import type { OpenDayDoc } from './seed/open-days-demo';
 import type { TransactionStore } from './ports/store';
 
 export const PUBLICATION_COLLECTIONS = { searchIndex: 'searchIndex', events: 'publicationEvents' } as const;
@@ -180,6 +181,19 @@ export function meetingItem(doc: MeetingDoc & { _id: string }): PublishedItem {
     text: [...doc.topics.map((t) => t.title), doc.attendance ?? '', ...doc.paragraphs].join('\n'),
     date: doc.date,
     route: `/packages/policy/meeting/index?id=${doc._id}`,
+    demo: doc.demo,
+  };
+}
+
+export function openDayItem(doc: OpenDayDoc & { _id: string }): PublishedItem {
+  return {
+    kind: 'openDay',
+    id: doc._id,
+    column: 'openDays',
+    title: doc.title,
+    text: [doc.place, doc.invitees ?? '', ...doc.description].join('\n'),
+    date: doc.startsAt.slice(0, 10),
+    route: `/packages/opendays/detail/index?id=${doc._id}`,
     demo: doc.demo,
   };
 }

@@ -12,6 +12,7 @@ import { tradingContract } from './trading';
 import { subscriptionsContract } from './subscriptions';
 import { articlesContract } from './articles';
 import { policiesContract } from './policies';
+import { openDaysContract } from './open-days';
 
 export const contracts = {
   portal: portalContract,
@@ -25,6 +26,7 @@ export const contracts = {
   subscriptions: subscriptionsContract,
   articles: articlesContract,
   policies: policiesContract,
+  openDays: openDaysContract,
 } as const;
 
 export type Contracts = typeof contracts;

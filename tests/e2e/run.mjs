@@ -854,6 +854,74 @@ const journeys = [
     },
   },
   {
+    name: '平台开放日: staff publish an event with 2 places; two citizens fill it; a third sees 已满; a cancellation frees a place',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+
+      // The clerk publishes an event with two places from the staff console.
+      await page.goto(`${base}/`);
+      await visible(page, '[data-testid=home]', 'home page');
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/index/index`);
+      await (await visible(page, '#staff-opendays', 'console link 平台开放日管理')).click();
+      await visible(page, '[data-testid=staff-opendays] #od-form', 'event form');
+      await fill('[data-testid=staff-opendays] #od-title', '“阳光交易”开放日（端到端测试）');
+      await fill('[data-testid=staff-opendays] #od-capacity', '2');
+      await fill('[data-testid=staff-opendays] #od-description', '观摩开标全流程。');
+      await v('#od-create').click();
+      const id = await (await visible(page, '[data-testid=staff-opendays] #od-created', 'published notice')).getAttribute('data-id');
+
+      // Citizen A finds it from the home column and signs up.
+      const signUp = async (persona, name, phone) => {
+        await as(persona);
+        await page.goto(`${base}/#/packages/opendays/detail/index?id=${id}`);
+        await visible(page, '[data-testid=openday-detail] #signup-form', `sign-up form for ${persona}`);
+        await fill('[data-testid=openday-detail] #field-name', name);
+        await fill('[data-testid=openday-detail] #field-phone', phone);
+        await v('#role-citizen').click();
+        await v('#signup-submit').click();
+        const receipt = await textOf(page, '[data-testid=openday-detail] #signup-receipt', `receipt for ${persona}`);
+        assert(receipt.includes('报名成功') && /KFR\d{8}-\d{3}/.test(receipt), `receipt: "${receipt}"`);
+        return receipt;
+      };
+      await as('citizenA');
+      await openHome(page, base);
+      await (await visible(page, '#column-openDays', 'home column 平台开放日')).click();
+      await visible(page, '[data-testid=opendays-list]', 'open days list');
+      const figure = await textOf(page, '[data-testid=opendays-list] #opendays-figure-2023', 'the 2023 total');
+      assert(figure.includes('15') && figure.includes('开展“平台开放日”活动15次'), `2023 total with its source: "${figure}"`);
+      const row = await textOf(page, `[data-testid=opendays-list] #openday-${id}`, 'the new event in the list');
+      assert(row.includes('报名中') && row.includes('剩余 2 个名额'), `list row: "${row}"`);
+      await signUp('citizenA', '张三', '13800138000');
+      await signUp('citizenB', '李四', '13900139000');
+
+      // A third person sees 已满 in words and no form.
+      await as('reviewer');
+      await page.goto(`${base}/#/packages/opendays/detail/index?id=${id}`);
+      equal(await textOf(page, '[data-testid=openday-detail] #event-state', 'state'), '已满', 'state when full');
+      const closed = await textOf(page, '[data-testid=openday-detail] #signup-closed', 'why sign-up is closed');
+      assert(closed.includes('名额已满'), `full notice: "${closed}"`);
+      equal(await page.locator('[data-testid=openday-detail] #signup-form').count(), 0, 'no form when full');
+
+      // Citizen A cancels (after confirming); the place is free again and the third person takes it.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/opendays/detail/index?id=${id}`);
+      await (await visible(page, '[data-testid=openday-detail] #signup-cancel', '取消报名')).click();
+      await v('.taro-model__confirm').click();
+      await visible(page, '[data-testid=openday-detail] #signup-form', 'form again after cancelling');
+      await until('a place is free', () => textOf(page, '[data-testid=openday-detail] #event-places', 'places'), (text) => text.includes('剩余 1 个名额'));
+      await signUp('reviewer', '王五', '13700137000');
+      const list = await apiData(base, 'openDays', 'get', { id });
+      equal(list.event.remaining, 0, 'full again after the third sign-up');
+      return `event ${id}: filled, 已满 shown, cancelled one, refilled`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

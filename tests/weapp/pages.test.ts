@@ -33,6 +33,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/articles/detail/index': { id: 'demo-art-001' },
   'packages/policy/interpretation/index': { id: 'demo-itp-01' },
   'packages/policy/meeting/index': { id: 'demo-mtg-2023-zr1' },
+  'packages/opendays/detail/index': { id: 'od-demo-01' },
 };
 
 const routes = appRoutes(readAppJson());

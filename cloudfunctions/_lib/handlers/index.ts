@@ -12,6 +12,7 @@ import { tradingHandlers } from './trading';
 import { subscriptionsHandlers } from './subscriptions';
 import { articlesHandlers } from './articles';
 import { policiesHandlers } from './policies';
+import { openDaysHandlers } from './open-days';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -25,4 +26,5 @@ export const handlers: HandlerRegistry = {
   subscriptions: subscriptionsHandlers,
   articles: articlesHandlers,
   policies: policiesHandlers,
+  openDays: openDaysHandlers,
 };

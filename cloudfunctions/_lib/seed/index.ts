@@ -5,10 +5,11 @@ import { AGENCY_PROFILE_ID, COLLECTIONS, INDEXES, type AgencyDoc, type ReportDoc
 import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
 import { tradingDemo } from './trading-demo';
+import { openDaysDemo } from './open-days-demo';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
 import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
-import { articleItem, disclosureItem, interpretationItem, meetingItem, noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
+import { articleItem, disclosureItem, interpretationItem, meetingItem, noticeItem, openDayItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
 import { ARTICLES_COLLECTION, articleDoc } from '../handlers/articles';
 import { DEMO_ARTICLES } from './articles-demo';
 import { POLICY_COLLECTIONS, policiesDemo, policyFactsFromReport } from './policies-demo';
@@ -28,7 +29,7 @@ export const DEFAULT_COLUMNS: Column[] = [
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'available', route: '/packages/trading/hall/index' },
   { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
   { key: 'land', title: '土地推介', description: '拟出让土地市场推介：位置、面积、用途', status: 'planned' },
-  { key: 'openDays', title: '平台开放日', description: '走进交易中心：活动报名与往期回顾', status: 'planned' },
+  { key: 'openDays', title: '平台开放日', description: '走进交易中心：活动报名与往期回顾', status: 'available', route: '/packages/opendays/list/index' },
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
   { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'available', route: '/packages/consult/list/index' },
@@ -148,6 +149,8 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   batches.push(policies.interpretations.map((doc) => [POLICY_COLLECTIONS.interpretations, doc] as const));
   batches.push(policies.meetings.map((doc) => [POLICY_COLLECTIONS.meetings, doc] as const));
   batches.push(policies.meetings.flatMap(topicLinks).map((doc) => [TOPIC_LINKS, doc] as const));
+  const openDays = openDaysDemo(options.today ?? shanghaiDate(new Date()));
+  batches.push(openDays.map((doc) => ['openDays', doc] as const));
   // Everything public is searchable from the start (seeding announces nothing to followers).
   const projectById = new Map(trading.projects.map((p) => [p._id, p]));
   const searchable = [
@@ -156,6 +159,7 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
     ...articles.map((doc) => searchEntryFor(articleItem(doc))),
     ...policies.interpretations.map((doc) => searchEntryFor(interpretationItem(doc))),
     ...policies.meetings.map((doc) => searchEntryFor(meetingItem(doc))),
+    ...openDays.map((doc) => searchEntryFor(openDayItem(doc))),
   ];
   for (let i = 0; i < searchable.length; i += 500) batches.push(searchable.slice(i, i + 500).map((doc) => [PUBLICATION_COLLECTIONS.searchIndex, doc] as const));
   for (const batch of batches) {

@@ -25,6 +25,8 @@ const STAFF_CONSULTATIONS_ROUTE = '/packages/staff/consultations/index';
 const STAFF_PUBLISHING_ROUTE = '/packages/staff/publishing/index';
 /** 政策解读与会议发布 (packages/staff/policies). */
 const STAFF_POLICIES_ROUTE = '/packages/staff/policies/index';
+/** 平台开放日管理: publish open days, sign-up lists, cancellation (packages/staff/opendays). */
+const STAFF_OPENDAYS_ROUTE = '/packages/staff/opendays/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -116,6 +118,9 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-policies' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_POLICIES_ROUTE })}>
           <Text>政策解读与会议发布</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-opendays' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_OPENDAYS_ROUTE })}>
+          <Text>平台开放日管理</Text>
         </View>
       </View>
 

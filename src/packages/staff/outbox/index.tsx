@@ -11,6 +11,7 @@ import { isNotStaff, openCase, shanghaiDateTime, StaffOnly, useReloadOnShow } fr
 /** Rating notices open the 好差评 console; every other notice belongs to an information request. */
 function openNotice(kind: string, id: string): void {
   if (kind === 'badRating' || kind === 'ratingAnswered') void Taro.navigateTo({ url: '/packages/staff/ratings/index' });
+  else if (kind === 'openDayCancelled') void Taro.navigateTo({ url: '/packages/staff/opendays/index' });
   else openCase(id);
 }
 import '../staff.css';

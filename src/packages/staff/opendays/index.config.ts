@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '平台开放日管理' });
