@@ -26,6 +26,14 @@ export const SCANNED_PAGES = [
   { path: '/packages/follow/index/index', testId: 'follow' },
   { path: '/packages/follow/messages/index', testId: 'messages' },
   { path: '/packages/articles/list/index', testId: 'articles-list' },
+  { path: '/packages/articles/detail/index?id=demo-art-001', testId: 'article-detail' },
+  { path: '/packages/policy/list/index', testId: 'policy-list' },
+  { path: '/packages/policy/interpretation/index?id=demo-itp-01', testId: 'policy-interpretation' },
+  { path: '/packages/policy/meetings/index', testId: 'policy-meetings' },
+  { path: '/packages/policy/meeting/index?id=demo-mtg-2023-zr1', testId: 'policy-meeting' },
+  { path: '/packages/policy/stats/index', testId: 'policy-stats' },
+  { path: '/packages/opendays/list/index', testId: 'opendays-list' },
+  { path: '/packages/opendays/detail/index?id=od-demo-01', testId: 'openday-detail' },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);
