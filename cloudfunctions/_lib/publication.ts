@@ -6,6 +6,7 @@
 import type { IsoDate } from '../../src/domain/calendar/dates';
 import type { DisclosureDoc } from './collections';
 import type { NoticeDoc } from './seed/trading-demo';
+import type { GuideDoc, ParcelDoc } from './seed/guides-demo';
 import type { TransactionStore } from './ports/store';
 
 export const PUBLICATION_COLLECTIONS = { searchIndex: 'searchIndex', events: 'publicationEvents' } as const;
@@ -137,6 +138,34 @@ export function noticeItem(doc: NoticeDoc & { _id: string }, project: { type: st
     text: [project.code, ...doc.paragraphs].join('\n'),
     date: doc.publishedAt.slice(0, 10),
     route: `/packages/trading/chain/index?id=${doc.projectId}`,
+    demo: doc.demo,
+  };
+}
+
+export function guideItem(doc: GuideDoc & { _id: string }): PublishedItem {
+  return {
+    kind: 'guide',
+    id: doc._id,
+    column: 'guides',
+    type: doc.type,
+    title: doc.title,
+    text: [doc.summary, ...doc.steps, ...doc.materials].join('\n'),
+    date: doc.updatedOn,
+    route: `/packages/guides/detail/index?id=${doc._id}`,
+    demo: doc.demo,
+  };
+}
+
+export function parcelItem(doc: ParcelDoc & { _id: string }, publishedOn: IsoDate): PublishedItem {
+  return {
+    kind: 'parcel',
+    id: doc._id,
+    column: 'land',
+    type: doc.district,
+    title: `${doc.code} ${doc.name}`,
+    text: [doc.district, doc.address, doc.use, doc.transferMethod, ...doc.particulars].join('\n'),
+    date: publishedOn,
+    route: `/packages/guides/parcel/index?id=${doc._id}`,
     demo: doc.demo,
   };
 }
