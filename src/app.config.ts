@@ -16,9 +16,11 @@ export default defineAppConfig({
     { root: 'packages/consult', pages: ['list/index', 'detail/index'] },
     // 交易公告 (one chain per project) and 开标大厅 (today's bid openings).
     { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index'] },
+    // 交易操作一点通 (guides), 拟出让土地市场推介 (parcels on a map) and the innovation showcase.
+    { root: 'packages/guides', pages: ['list/index', 'detail/index', 'parcels/index', 'parcel/index', 'showcase/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/guides'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',

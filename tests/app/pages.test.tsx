@@ -38,8 +38,8 @@ describe('home', () => {
     const { container } = render(<Home />);
     await screen.findByText('淄博市公共资源交易中心');
     fireEvent.click(container.querySelector('#column-annualReport')!);
-    fireEvent.click(container.querySelector('#column-guides')!);
-    expect(navigations).toEqual(['/packages/report/list/index', `/packages/about/coming/index?title=${encodeURIComponent('办事指南')}`]);
+    fireEvent.click(container.querySelector('#column-articles')!);
+    expect(navigations).toEqual(['/packages/report/list/index', `/packages/about/coming/index?title=${encodeURIComponent('公众号文章')}`]);
   });
 
   it('switches 长辈版 on for the page and remembers it', async () => {

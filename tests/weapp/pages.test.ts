@@ -141,9 +141,9 @@ test('the longest list stays within the audit budgets (nodes, setData size)', as
 
 test('columns that are not built open the 即将上线 page, whose 返回 goes back', async () => {
   const harness = await launch();
-  await harness.tap('column-guides');
+  await harness.tap('column-articles');
   expect(harness.page.route).toBe('packages/about/coming/index');
-  expect(harness.page.get('coming-title').text).toBe('办事指南');
+  expect(harness.page.get('coming-title').text).toBe('公众号文章');
   const back = harness.page.find({ text: '返回', className: 'button' });
   await harness.tap(back?.id ?? '');
   expect(harness.page.route).toBe('pages/index/index');

@@ -51,7 +51,8 @@ export interface MapMarker {
   title: string;
   width: number;
   height: number;
-  callout: { content: string; display: 'BYCLICK'; padding: number; borderRadius: number };
+  /** Every field WeChat's callout takes (Taro's types require them all). */
+  callout: { content: string; color: string; fontSize: number; anchorX: number; anchorY: number; borderRadius: number; borderWidth: number; borderColor: string; bgColor: string; padding: number; display: 'BYCLICK'; textAlign: 'left' };
 }
 
 /** One marker per parcel, in list order (marker id = list index). */
@@ -63,7 +64,20 @@ export function parcelMarkers(parcels: ReadonlyArray<LatLng & { name: string; co
     title: parcel.name,
     width: 30,
     height: 40,
-    callout: { content: `${parcel.code} ${parcel.name}（${parcel.statusLabel}）`, display: 'BYCLICK', padding: 8, borderRadius: 6 },
+    callout: {
+      content: `${parcel.code} ${parcel.name}（${parcel.statusLabel}）`,
+      color: '#1f1f1f',
+      fontSize: 14,
+      anchorX: 0,
+      anchorY: 0,
+      borderRadius: 6,
+      borderWidth: 1,
+      borderColor: '#b71c1c',
+      bgColor: '#ffffff',
+      padding: 8,
+      display: 'BYCLICK',
+      textAlign: 'left',
+    },
   }));
 }
 
