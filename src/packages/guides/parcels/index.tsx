@@ -48,7 +48,7 @@ function ParcelRow({ item }: { item: ParcelSummary }) {
       <Text className='muted list-item-meta' data-testid='parcel-coordinates'>
         {formatCoordinates(item)}
       </Text>
-      <Text className='muted list-item-meta'>{`${item.transferMethod} · 计划 ${formatDate(item.plannedDate)}`}</Text>
+      <Text className='muted list-item-meta'>{`${item.transferMethod} · ${item.status === 'sold' ? '出让于' : '计划'} ${formatDate(item.plannedDate)}`}</Text>
       <View className='gd-link tap' id={`locate-${item.id}`} role='link' aria-label={`在地图中查看：${item.name}，${item.address}`} onClick={() => openParcelLocation(item)}>
         <Text>在地图中查看位置</Text>
       </View>
