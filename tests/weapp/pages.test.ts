@@ -30,6 +30,8 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/catalogue/detail/index': { id: 'demo-gzzd-00001' },
   'packages/report/detail/index': { year: '2023' },
   'packages/about/coming/index': { title: encodeURIComponent('政策解读') },
+  'packages/guides/detail/index': { id: 'demo-guide-001' },
+  'packages/guides/parcel/index': { id: 'demo-parcel-001' },
 };
 
 const routes = appRoutes(readAppJson());
@@ -148,6 +150,21 @@ test('columns that are not built open the 即将上线 page, whose 返回 goes b
   await harness.tap(back?.id ?? '');
   expect(harness.page.route).toBe('pages/index/index');
   expect(harness.stack).toHaveLength(1);
+});
+
+test('土地推介: the map shows one marker per parcel, the list stays beside it, and 在地图中查看 opens WeChat’s map', async () => {
+  const harness = await launch({ path: 'packages/guides/parcels/index' });
+  const rows = harness.page.all({ dataset: { testid: 'parcel' } });
+  expect(rows.length).toBeGreaterThanOrEqual(5);
+  const map = harness.page.get('parcel-map');
+  const markers = map.props.markers as Array<{ id: number; latitude: number; longitude: number; iconPath: string }>;
+  expect(markers).toHaveLength(rows.length);
+  expect(markers.map((m) => m.id)).toEqual(rows.map((_, i) => i));
+  expect(markers.every((m) => m.iconPath === '/packages/guides/marker.png' && m.latitude > 35 && m.longitude > 117)).toBe(true);
+  // The list is the map's text alternative: every row has its coordinates in words.
+  expect(rows.every((row) => /北纬 3\d\.\d{4}°，东经 11\d\.\d{4}°/.test(row.text))).toBe(true);
+  await harness.tap(`locate-${rows[0]!.id!.replace('parcel-', '')}`);
+  expect(harness.callsOf('openLocation').map((call) => (call.options as { latitude: number }).latitude)).toEqual([markers[0]!.latitude]);
 });
 
 test('联系我们: tapping the phone number and e-mail calls and copies', async () => {
