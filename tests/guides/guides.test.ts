@@ -149,7 +149,7 @@ describe('guides function: reading', () => {
 
   it('seeds a search entry for every guide and parcel (announcing nothing)', async () => {
     const { deps } = await setup();
-    const guides = await deps.store.find(PUBLICATION_COLLECTIONS.searchIndex, { where: { column: 'guides' }, limit: 100 });
+    const guides = await deps.store.find<{ route: string }>(PUBLICATION_COLLECTIONS.searchIndex, { where: { column: 'guides' }, limit: 100 });
     expect(guides).toHaveLength(15);
     expect(guides.every((e) => String(e.route).startsWith('/packages/guides/detail/index?id=demo-guide-'))).toBe(true);
     const parcels = await deps.store.find(PUBLICATION_COLLECTIONS.searchIndex, { where: { column: 'land' }, limit: 100 });
@@ -183,7 +183,7 @@ describe('guides function: staff saving', () => {
     const update = { id: created.guide.id, expectedVersion: created.guide.version, idempotencyKey: 'guide-key-000000000002', guide: guideInput({ title: '政府采购供应商进场明白纸（2026版）' }) };
     const updated = expectOk(await call('admin', 'guides', 'saveGuide', update));
     expect(updated.guide.title).toBe('政府采购供应商进场明白纸（2026版）');
-    expect((await deps.store.get(PUBLICATION_COLLECTIONS.searchIndex, `guide:${created.guide.id}`))!.title).toBe('政府采购供应商进场明白纸（2026版）');
+    expect((await deps.store.get<{ title: string }>(PUBLICATION_COLLECTIONS.searchIndex, `guide:${created.guide.id}`))!.title).toBe('政府采购供应商进场明白纸（2026版）');
     expect(await deps.store.count(PUBLICATION_COLLECTIONS.events, { kind: 'guide' })).toBe(1);
     // A stale version is refused; no version at all is a validation error.
     expect(await call('clerk', 'guides', 'saveGuide', { ...update, idempotencyKey: 'guide-key-000000000003' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
