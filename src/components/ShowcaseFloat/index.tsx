@@ -97,30 +97,34 @@ export function ShowcaseFloat() {
   // NOTE: Taro's View has no tabIndex in its types; on h5 the attribute makes the × reachable by Tab.
   const focusable = process.env.TARO_ENV === 'h5' ? ({ tabIndex: 0 } as object) : {};
   return (
-    <View id='showcase-float' data-testid='showcase-float' role='region' aria-label='交易创新展示（飘窗）' style={FLOAT_STYLE}>
-      <View style={HEAD_STYLE}>
-        <Text style={{ fontWeight: 600, color: '#b71c1c' }}>交易创新</Text>
-        <View id='showcase-close' role='button' aria-label='关闭交易创新飘窗（今日不再显示）' style={CLOSE_STYLE} onClick={dismiss} {...focusable}>
-          <Text aria-hidden='true'>×</Text>
+    <>
+      {/* Room at the end of the page, so the last columns can be scrolled clear of the window. */}
+      <View style={{ height: '160px' }} aria-hidden='true' />
+      <View id='showcase-float' data-testid='showcase-float' role='region' aria-label='交易创新展示（飘窗）' style={FLOAT_STYLE}>
+        <View style={HEAD_STYLE}>
+          <Text style={{ fontWeight: 600, color: '#b71c1c' }}>交易创新</Text>
+          <View id='showcase-close' role='button' aria-label='关闭交易创新飘窗（今日不再显示）' style={CLOSE_STYLE} onClick={dismiss} {...focusable}>
+            <Text aria-hidden='true'>×</Text>
+          </View>
+        </View>
+        {cases.slice(0, SHOWN).map((item) => (
+          <View
+            key={item.id}
+            id={`showcase-float-${item.id}`}
+            data-testid='showcase-float-case'
+            role='link'
+            aria-label={`${item.title}，${item.period}${item.demo ? '（演示）' : ''}`}
+            style={ITEM_STYLE}
+            onClick={() => void Taro.navigateTo({ url: item.projectId ? CHAIN_ROUTE(item.projectId) : SHOWCASE_ROUTE })}
+            {...focusable}
+          >
+            {item.title}
+          </View>
+        ))}
+        <View id='showcase-more' role='link' aria-label={`查看全部 ${cases.length} 个交易创新案例`} style={MORE_STYLE} onClick={() => void Taro.navigateTo({ url: SHOWCASE_ROUTE })} {...focusable}>
+          {`查看全部（${cases.length}）›`}
         </View>
       </View>
-      {cases.slice(0, SHOWN).map((item) => (
-        <View
-          key={item.id}
-          id={`showcase-float-${item.id}`}
-          data-testid='showcase-float-case'
-          role='link'
-          aria-label={`${item.title}，${item.period}${item.demo ? '（演示）' : ''}`}
-          style={ITEM_STYLE}
-          onClick={() => void Taro.navigateTo({ url: item.projectId ? CHAIN_ROUTE(item.projectId) : SHOWCASE_ROUTE })}
-          {...focusable}
-        >
-          {item.title}
-        </View>
-      ))}
-      <View id='showcase-more' role='link' aria-label={`查看全部 ${cases.length} 个交易创新案例`} style={MORE_STYLE} onClick={() => void Taro.navigateTo({ url: SHOWCASE_ROUTE })} {...focusable}>
-        {`查看全部（${cases.length}）›`}
-      </View>
-    </View>
+    </>
   );
 }
