@@ -29,7 +29,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Subscription-message template ids per notice kind (JSON), issued in WeChat's console.
       'process.env.SUBSCRIBE_TEMPLATE_IDS': JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      // The 土地推介 map's marker icon: WeChat's <map> needs an image file in the package (iconPath).
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/packages/guides/marker.png', to: `${process.env.OUTPUT_ROOT ?? 'dist/weapp'}/packages/guides/marker.png` }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: {
       type: 'webpack5',

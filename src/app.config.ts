@@ -24,9 +24,16 @@ export default defineAppConfig({
     { root: 'packages/policy', pages: ['list/index', 'interpretation/index', 'meetings/index', 'meeting/index', 'stats/index'] },
     // 平台开放日 (citizens): events with sign-up, one event, my sign-ups.
     { root: 'packages/opendays', pages: ['list/index', 'detail/index', 'mine/index'] },
+    // 交易操作一点通 (guides), 拟出让土地市场推介 (parcels on a map) and the innovation showcase.
+    { root: 'packages/guides', pages: ['list/index', 'detail/index', 'parcels/index', 'parcel/index', 'showcase/index'] },
+    // Search across documents, announcements, guides and the other columns.
+    { root: 'packages/search', pages: ['index/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles', 'packages/policy', 'packages/opendays'] },
+    'pages/index/index': {
+      network: 'all',
+      packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles', 'packages/policy', 'packages/opendays', 'packages/guides', 'packages/search'],
+    },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',

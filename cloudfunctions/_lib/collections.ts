@@ -102,4 +102,12 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['openDays', ['endsAtMs', 'sortKey']],
   ['openDaySignUps', ['eventId', 'at']],
   ['openDaySignUps', ['openid', 'at']],
+  // 交易操作一点通, 土地推介 and the showcase (cloudfunctions/_lib/handlers/guides.ts).
+  ['guides', ['type', 'kind', 'sortKey']],
+  ['guides', ['kind', 'sortKey']],
+  ['guides', ['sortKey']],
+  ['landParcels', ['district', 'status', 'sortKey']],
+  ['landParcels', ['status', 'sortKey']],
+  ['landParcels', ['sortKey']],
+  ['showcaseCases', ['order']],
 ];

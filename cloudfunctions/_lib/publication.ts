@@ -9,6 +9,7 @@ import type { NoticeDoc } from './seed/trading-demo';
 import type { ArticleDoc } from './handlers/articles';
 import type { InterpretationDoc, MeetingDoc } from './seed/policies-demo';
 import type { OpenDayDoc } from './seed/open-days-demo';
+import type { GuideDoc, ParcelDoc } from './seed/guides-demo';
 import type { TransactionStore } from './ports/store';
 
 export const PUBLICATION_COLLECTIONS = { searchIndex: 'searchIndex', events: 'publicationEvents' } as const;
@@ -194,6 +195,34 @@ export function openDayItem(doc: OpenDayDoc & { _id: string }): PublishedItem {
     text: [doc.place, doc.invitees ?? '', ...doc.description].join('\n'),
     date: doc.startsAt.slice(0, 10),
     route: `/packages/opendays/detail/index?id=${doc._id}`,
+    demo: doc.demo,
+  };
+}
+
+export function guideItem(doc: GuideDoc & { _id: string }): PublishedItem {
+  return {
+    kind: 'guide',
+    id: doc._id,
+    column: 'guides',
+    type: doc.type,
+    title: doc.title,
+    text: [doc.summary, ...doc.steps, ...doc.materials].join('\n'),
+    date: doc.updatedOn,
+    route: `/packages/guides/detail/index?id=${doc._id}`,
+    demo: doc.demo,
+  };
+}
+
+export function parcelItem(doc: ParcelDoc & { _id: string }, publishedOn: IsoDate): PublishedItem {
+  return {
+    kind: 'parcel',
+    id: doc._id,
+    column: 'land',
+    type: doc.district,
+    title: `${doc.code} ${doc.name}`,
+    text: [doc.district, doc.address, doc.use, doc.transferMethod, ...doc.particulars].join('\n'),
+    date: publishedOn,
+    route: `/packages/guides/parcel/index?id=${doc._id}`,
     demo: doc.demo,
   };
 }

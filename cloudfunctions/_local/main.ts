@@ -12,6 +12,7 @@ import { handlers } from '../_lib/handlers';
 import { dispatch, type Deps } from '../_lib/router';
 import { consoleLogger } from '../_lib/ports/logger';
 import { seedStore } from '../_lib/seed';
+import { installDemoGuideFiles } from '../_lib/seed/guides-demo';
 import { createGateway } from './gateway';
 import { adjustableClock } from './clock';
 import { shanghaiDate } from '../../src/domain/calendar/dates';
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
 
   const files = createLocalFileStore(filesDir);
   const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed() };
+  // The demo guides' attachments (交易操作一点通) live in file storage, not in the store.
+  await installDemoGuideFiles(files);
   const server = createGateway({ deps, staticDir, clock, files });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {

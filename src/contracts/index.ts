@@ -13,6 +13,7 @@ import { subscriptionsContract } from './subscriptions';
 import { articlesContract } from './articles';
 import { policiesContract } from './policies';
 import { openDaysContract } from './open-days';
+import { guidesContract } from './guides';
 
 export const contracts = {
   portal: portalContract,
@@ -27,6 +28,7 @@ export const contracts = {
   articles: articlesContract,
   policies: policiesContract,
   openDays: openDaysContract,
+  guides: guidesContract,
 } as const;
 
 export type Contracts = typeof contracts;

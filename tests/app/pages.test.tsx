@@ -12,10 +12,12 @@ import { testDeps } from '../support/seeded-store';
 import { DEFAULT_COLUMNS } from '../../cloudfunctions/_lib/seed';
 
 let transport: ReturnType<typeof inProcessTransport>;
+let deps: Awaited<ReturnType<typeof testDeps>>;
 
 beforeEach(async () => {
   resetTaroStandIn();
-  transport = inProcessTransport(await testDeps());
+  deps = await testDeps();
+  transport = inProcessTransport(deps);
   setTransport(transport);
 });
 
@@ -35,11 +37,13 @@ describe('home', () => {
   });
 
   it('opens built columns by route and planned ones on the coming-soon page', async () => {
+    // Every column of this agency is built; another agency's profile may list one that is not.
+    await deps.store.update('agency', 'profile', { columns: [...DEFAULT_COLUMNS, { key: 'pressConferences', title: '新闻发布会', description: '发布会实录', status: 'planned' }] });
     const { container } = render(<Home />);
     await screen.findByText('淄博市公共资源交易中心');
     fireEvent.click(container.querySelector('#column-annualReport')!);
-    fireEvent.click(container.querySelector('#column-guides')!);
-    expect(navigations).toEqual(['/packages/report/list/index', `/packages/about/coming/index?title=${encodeURIComponent('办事指南')}`]);
+    fireEvent.click(container.querySelector('#column-pressConferences')!);
+    expect(navigations).toEqual(['/packages/report/list/index', `/packages/about/coming/index?title=${encodeURIComponent('新闻发布会')}`]);
   });
 
   it('switches 长辈版 on for the page and remembers it', async () => {

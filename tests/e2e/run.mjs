@@ -922,6 +922,85 @@ const journeys = [
     },
   },
   {
+    name: '办事指南 and 土地推介: a market player filters guides, downloads an attachment, follows a parcel to its chain; the home 飘窗 closes and is absent in 长辈版',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      await openHome(page, base);
+      // The 飘窗 shows the showcase, clear of the 评价 button.
+      const float = await visible(page, '#showcase-float', 'the showcase 飘窗');
+      assert(norm(await float.textContent()).includes('首宗广告位使用权交易'), 'the 飘窗 names the first advertising-space trade');
+      equal(await float.getAttribute('aria-label'), '交易创新展示（飘窗）', '飘窗 accessible name');
+      const floatBox = await float.boundingBox();
+      const rateBox = await (await visible(page, '#rate-float', '评价 button')).boundingBox();
+      assert(floatBox.x + floatBox.width <= rateBox.x || floatBox.y + floatBox.height <= rateBox.y, `the 飘窗 ${JSON.stringify(floatBox)} must not cover the 评价 button ${JSON.stringify(rateBox)}`);
+
+      // 办事指南: filter by type, open a guide, download its attachment.
+      await (await visible(page, '#column-guides', 'home column 办事指南')).click();
+      await visible(page, '[data-testid=guides-list]', 'guides list');
+      await v('#type-procurement').click();
+      const guides = page.locator('[data-testid=guides-list] [data-testid=guide] >> visible=true');
+      const types = await until('procurement guides only', () => guides.evaluateAll((els) => els.map((e) => e.getAttribute('data-type'))), (list) => list.length === 3 && list.every((t) => t === 'procurement'));
+      await v('#kind-manual').click();
+      await until('one 操作手册', () => guides.count(), (n) => n === 1);
+      await guides.first().click();
+      await visible(page, '[data-testid=guide-detail]', 'guide detail');
+      const steps = await until('numbered steps', () => page.locator('[data-testid=guide-detail] [data-testid=guide-step] >> visible=true').count(), (n) => n >= 3);
+      const download = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Failure('no download after tapping the attachment')), STEP_MS);
+        const onPage = (popup) => popup.once('download', (d) => (clearTimeout(timer), resolve(d)));
+        page.context().once('page', onPage);
+        page.once('download', (d) => (clearTimeout(timer), resolve(d)));
+        v('#attachment-0').click().catch(reject);
+      });
+      const text = readFileSync(await download.path(), 'utf8');
+      assert(download.suggestedFilename().endsWith('.txt'), `attachment name: ${download.suggestedFilename()}`);
+      assert(text.includes('办理步骤') && text.includes('演示'), 'the downloaded sheet has the steps and says it is demo content');
+
+      // 土地推介: the list (the web has no native map), a parcel, its announcement chain.
+      await openHome(page, base);
+      await (await visible(page, '#column-land', 'home column 土地推介')).click();
+      await visible(page, '[data-testid=parcels]', 'parcels page');
+      const parcels = page.locator('[data-testid=parcels] [data-testid=parcel] >> visible=true');
+      const count = await until('parcels listed', () => parcels.count(), (n) => n >= 5);
+      const coordinates = await page.locator('[data-testid=parcels] [data-testid=parcel-coordinates] >> visible=true').allTextContents();
+      assert(coordinates.length === count && coordinates.every((c) => /^北纬 3\d\.\d{4}°，东经 11\d\.\d{4}°$/.test(norm(c))), `every parcel says its coordinates: ${JSON.stringify(coordinates)}`);
+      equal(await page.locator('[data-testid=parcels] #parcel-map').count(), 0, 'no map element on the web');
+      await v('[data-testid=parcels] [data-testid=parcel][data-status=listed] [id^=open-parcel-]').click();
+      await visible(page, '[data-testid=parcel-detail]', 'parcel detail');
+      const area = await textOf(page, '[data-testid=parcel-detail] #parcel-area', 'parcel area');
+      assert(/平方米（[\d.]+ 亩）/.test(area), `area in m² and 亩: "${area}"`);
+      await v('[data-testid=parcel-detail] #parcel-chain').click();
+      await visible(page, '[data-testid=trading-chain]', 'the parcel’s announcement chain');
+      equal(await textOf(page, '[data-testid=trading-chain] #chain-type', 'chain type'), '土地矿业', 'the chain is a land project');
+
+      // The 飘窗 closes (keyboard: focus the × and press Enter) and stays closed after a reload.
+      await openHome(page, base);
+      await visible(page, '#showcase-float', 'the 飘窗 again');
+      await v('#showcase-close').focus();
+      await page.keyboard.press('Enter');
+      await until('飘窗 closed', () => page.locator('#showcase-float >> visible=true').count(), (n) => n === 0);
+      await page.reload();
+      await visible(page, '#agency-name', 'home after reload');
+      await sleep(800);
+      equal(await page.locator('#showcase-float >> visible=true').count(), 0, 'the 飘窗 stays closed today');
+
+      // In 长辈版 there is no 飘窗, even when it was not closed.
+      await page.evaluate(() => window.localStorage.removeItem('showcaseFloatDismissedOn'));
+      await page.reload();
+      await visible(page, '#showcase-float', 'the 飘窗 after forgetting the dismissal');
+      const host = await visible(page, '#elder-switch', '长辈版 switch');
+      const inner = host.locator('input');
+      if ((await inner.count()) > 0) await inner.first().click({ force: true });
+      else await host.click();
+      await until('no 飘窗 in 长辈版', () => page.locator('#showcase-float >> visible=true').count(), (n) => n === 0);
+      await page.reload();
+      await visible(page, '#agency-name', 'home in 长辈版 after reload');
+      await sleep(800);
+      equal(await page.locator('#showcase-float >> visible=true').count(), 0, 'no 飘窗 in 长辈版 after reload');
+      return `${types.length} procurement guides, ${steps} steps, ${download.suggestedFilename()}; ${count} parcels`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

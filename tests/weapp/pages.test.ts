@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseAnnualReport } from '../../cloudfunctions/_lib/seed/parse-report';
 import { TABLE3_COLUMNS, TABLE3_ROW_KEYS } from '../../src/domain/report/tables';
-import { SEED_REPORT_PATH } from './lib/cloud';
+import { DEFAULT_COLUMNS } from '../../cloudfunctions/_lib/seed';
+import { CloudBackend, SEED_REPORT_PATH } from './lib/cloud';
 import { appRoutes, ensureWeappBuild, launchWeapp, readAppJson, SETDATA_AUDIT_LIMIT, staleSources, type WeappHarness } from './harness';
 
 beforeAll(() => {
@@ -34,6 +35,8 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/policy/interpretation/index': { id: 'demo-itp-01' },
   'packages/policy/meeting/index': { id: 'demo-mtg-2023-zr1' },
   'packages/opendays/detail/index': { id: 'od-demo-01' },
+  'packages/guides/detail/index': { id: 'demo-guide-001' },
+  'packages/guides/parcel/index': { id: 'demo-parcel-001' },
 };
 
 const routes = appRoutes(readAppJson());
@@ -144,14 +147,37 @@ test('the longest list stays within the audit budgets (nodes, setData size)', as
 });
 
 test('columns that are not built open the 即将上线 page, whose 返回 goes back', async () => {
-  const harness = await launch();
-  await harness.tap('column-guides');
-  expect(harness.page.route).toBe('packages/about/coming/index');
-  expect(harness.page.get('coming-title').text).toBe('办事指南');
-  const back = harness.page.find({ text: '返回', className: 'button' });
-  await harness.tap(back?.id ?? '');
-  expect(harness.page.route).toBe('pages/index/index');
-  expect(harness.stack).toHaveLength(1);
+  // Every column of this agency is built; another agency's profile may list one that is not.
+  const cloud = await CloudBackend.create();
+  await cloud.store.update('agency', 'profile', { columns: [...DEFAULT_COLUMNS, { key: 'pressConferences', title: '新闻发布会', description: '发布会实录', status: 'planned' }] });
+  try {
+    const harness = await launch({ cloud });
+    await harness.tap('column-pressConferences');
+    expect(harness.page.route).toBe('packages/about/coming/index');
+    expect(harness.page.get('coming-title').text).toBe('新闻发布会');
+    const back = harness.page.find({ text: '返回', className: 'button' });
+    await harness.tap(back?.id ?? '');
+    expect(harness.page.route).toBe('pages/index/index');
+    expect(harness.stack).toHaveLength(1);
+  } finally {
+    await Promise.all(open.splice(0).map((harness) => harness.close()));
+    await cloud.close();
+  }
+});
+
+test('土地推介: the map shows one marker per parcel, the list stays beside it, and 在地图中查看 opens WeChat’s map', async () => {
+  const harness = await launch({ path: 'packages/guides/parcels/index' });
+  const rows = harness.page.all({ dataset: { testid: 'parcel' } });
+  expect(rows.length).toBeGreaterThanOrEqual(5);
+  const map = harness.page.get('parcel-map');
+  const markers = map.props.markers as Array<{ id: number; latitude: number; longitude: number; iconPath: string }>;
+  expect(markers).toHaveLength(rows.length);
+  expect(markers.map((m) => m.id)).toEqual(rows.map((_, i) => i));
+  expect(markers.every((m) => m.iconPath === '/packages/guides/marker.png' && m.latitude > 35 && m.longitude > 117)).toBe(true);
+  // The list is the map's text alternative: every row has its coordinates in words.
+  expect(rows.every((row) => /北纬 3\d\.\d{4}°，东经 11\d\.\d{4}°/.test(row.text))).toBe(true);
+  await harness.tap(`locate-${rows[0]!.id!.replace('parcel-', '')}`);
+  expect(harness.callsOf('openLocation').map((call) => (call.options as { latitude: number }).latitude)).toEqual([markers[0]!.latitude]);
 });
 
 test('联系我们: tapping the phone number and e-mail calls and copies', async () => {

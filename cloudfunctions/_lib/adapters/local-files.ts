@@ -20,6 +20,8 @@ export interface LocalFileStore extends FileStore {
   readonly folder: string;
   /** Stores the bytes and answers the new file's id (`local-file://…`). */
   save(data: Uint8Array, meta: { name: string; contentType: string }): Promise<{ fileId: string; name: string; size: number; contentType: string }>;
+  /** Stores the bytes under a given bare id (32 hex digits), e.g. demo files with fixed ids. */
+  saveAs(id: string, data: Uint8Array, meta: { name: string; contentType: string }): Promise<{ fileId: string; name: string; size: number; contentType: string }>;
   /** The bytes and metadata of a stored file by its bare id (the part after the prefix), or null. */
   read(id: string): Promise<{ data: Buffer; meta: LocalFileMeta } | null>;
 }
@@ -43,17 +45,20 @@ export function createLocalFileStore(folder: string, options: { urlBase?: string
     }
   }
 
+  async function saveAs(id: string, data: Uint8Array, { name, contentType }: { name: string; contentType: string }) {
+    if (!ID_PATTERN.test(id)) throw new Error('local file ids are 32 hex digits');
+    await mkdir(folder, { recursive: true });
+    const record: LocalFileMeta = { name, size: data.byteLength, contentType, uploadedAt: new Date().toISOString() };
+    await writeFile(join(folder, id), data);
+    // The sidecar last: a file without one does not exist yet.
+    await writeFile(join(folder, `${id}.json`), JSON.stringify(record));
+    return { fileId: `${LOCAL_FILE_PREFIX}${id}`, name, size: record.size, contentType };
+  }
+
   return {
     folder,
-    async save(data, { name, contentType }) {
-      await mkdir(folder, { recursive: true });
-      const id = randomBytes(16).toString('hex');
-      const record: LocalFileMeta = { name, size: data.byteLength, contentType, uploadedAt: new Date().toISOString() };
-      await writeFile(join(folder, id), data);
-      // The sidecar last: a file without one does not exist yet.
-      await writeFile(join(folder, `${id}.json`), JSON.stringify(record));
-      return { fileId: `${LOCAL_FILE_PREFIX}${id}`, name, size: record.size, contentType };
-    },
+    save: (data, meta) => saveAs(randomBytes(16).toString('hex'), data, meta),
+    saveAs,
     async read(id) {
       const found = await meta(id);
       if (!found) return null;

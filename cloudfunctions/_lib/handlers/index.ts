@@ -13,6 +13,7 @@ import { subscriptionsHandlers } from './subscriptions';
 import { articlesHandlers } from './articles';
 import { policiesHandlers } from './policies';
 import { openDaysHandlers } from './open-days';
+import { guidesHandlers } from './guides';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -27,4 +28,5 @@ export const handlers: HandlerRegistry = {
   articles: articlesHandlers,
   policies: policiesHandlers,
   openDays: openDaysHandlers,
+  guides: guidesHandlers,
 };

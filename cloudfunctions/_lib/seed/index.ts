@@ -6,10 +6,11 @@ import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
 import { tradingDemo } from './trading-demo';
 import { openDaysDemo } from './open-days-demo';
+import { guidesDemo } from './guides-demo';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
 import { OUTCOME_KEYS, TABLE3_APPLICANT_COLUMNS, type Table3 } from '../../../src/domain/report/tables';
-import { articleItem, disclosureItem, interpretationItem, meetingItem, noticeItem, openDayItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
+import { articleItem, disclosureItem, guideItem, interpretationItem, meetingItem, noticeItem, openDayItem, parcelItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../publication';
 import { ARTICLES_COLLECTION, articleDoc } from '../handlers/articles';
 import { DEMO_ARTICLES } from './articles-demo';
 import { POLICY_COLLECTIONS, policiesDemo, policyFactsFromReport } from './policies-demo';
@@ -27,8 +28,8 @@ export const DEFAULT_COLUMNS: Column[] = [
   { key: 'meetings', title: '会议公开', description: '主任办公会等会议的议题与解读', status: 'available', route: '/packages/policy/meetings/index' },
   { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'available', route: '/packages/trading/list/index' },
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'available', route: '/packages/trading/hall/index' },
-  { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'planned' },
-  { key: 'land', title: '土地推介', description: '拟出让土地市场推介：位置、面积、用途', status: 'planned' },
+  { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'available', route: '/packages/guides/list/index' },
+  { key: 'land', title: '土地推介', description: '拟出让土地市场推介：位置、面积、用途', status: 'available', route: '/packages/guides/parcels/index' },
   { key: 'openDays', title: '平台开放日', description: '走进交易中心：活动报名与往期回顾', status: 'available', route: '/packages/opendays/list/index' },
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
@@ -141,6 +142,8 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   const trading = tradingDemo(options.today ?? shanghaiDate(new Date()));
   batches.push(trading.projects.map((doc) => ['tradingProjects', doc] as const));
   batches.push(trading.notices.map((doc) => ['tradingNotices', doc] as const));
+  const guides = guidesDemo(options.today ?? shanghaiDate(new Date()), trading.projects);
+  batches.push([...guides.guides.map((doc) => ['guides', doc] as const), ...guides.parcels.map((doc) => ['landParcels', doc] as const), ...guides.showcase.map((doc) => ['showcaseCases', doc] as const)]);
   const articles = DEMO_ARTICLES.map(articleDoc);
   batches.push(articles.map((doc) => [ARTICLES_COLLECTION, doc] as const));
   // 政策解读 and 会议公开: the report's figures with their sentences, and demo records.
@@ -156,6 +159,8 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   const searchable = [
     ...items.filter((doc) => doc.status === 'published').map((doc) => searchEntryFor(disclosureItem(doc))),
     ...trading.notices.map((doc) => searchEntryFor(noticeItem(doc, projectById.get(doc.projectId)!))),
+    ...guides.guides.map((doc) => searchEntryFor(guideItem(doc))),
+    ...guides.parcels.map((doc) => searchEntryFor(parcelItem(doc, options.today ?? shanghaiDate(new Date())))),
     ...articles.map((doc) => searchEntryFor(articleItem(doc))),
     ...policies.interpretations.map((doc) => searchEntryFor(interpretationItem(doc))),
     ...policies.meetings.map((doc) => searchEntryFor(meetingItem(doc))),

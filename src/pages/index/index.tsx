@@ -11,6 +11,7 @@ import { RemoteView } from '@/components/RemoteView';
 import { ElderSwitch } from '@/components/ElderSwitch';
 import { PersonaSwitcher } from '@/components/PersonaSwitcher';
 import { RateFloat } from '@/components/RateFloat';
+import { ShowcaseFloat } from '@/components/ShowcaseFloat';
 
 function openColumn(column: Column) {
   if (column.status === 'available' && column.route) {
@@ -94,6 +95,8 @@ export default function Home() {
                 </View>
               ))}
             </View>
+            {/* The 飘窗 comes with the page's content, after it has loaded. */}
+            <ShowcaseFloat />
           </>
         )}
       </RemoteView>

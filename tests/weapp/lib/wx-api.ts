@@ -86,7 +86,7 @@ const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024;
 /** APIs a real phone has that this harness does not simulate: calling one fails the test. */
 const NOT_SIMULATED = [
   'login', 'checkSession', 'getUserProfile', 'getUserInfo', 'requestPayment', 'chooseImage', 'chooseMedia', 'chooseMessageFile',
-  'previewImage', 'uploadFile', 'downloadFile', 'connectSocket', 'getLocation', 'chooseLocation', 'openLocation', 'scanCode',
+  'previewImage', 'uploadFile', 'downloadFile', 'connectSocket', 'getLocation', 'chooseLocation', 'scanCode',
   'requestSubscribeMessage', 'getSetting', 'openSetting', 'authorize', 'saveImageToPhotosAlbum', 'getFileSystemManager',
   'createCanvasContext', 'createVideoContext', 'createInnerAudioContext', 'showActionSheet', 'openDocument', 'getClipboardData',
   'navigateToMiniProgram', 'shareAppMessage', 'showShareMenu', 'hideShareMenu', 'updateShareMenu', 'getImageInfo', 'compressImage',
@@ -285,6 +285,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
     }),
     makePhoneCall: asyncApi('makePhoneCall', (options) => {
       if (typeof options.phoneNumber !== 'string' || !options.phoneNumber) throw new WxFail('parameter.phoneNumber should be String');
+    }),
+    // Opens WeChat's own map at a point (GCJ-02); the real API refuses coordinates out of range.
+    openLocation: asyncApi('openLocation', (options) => {
+      const { latitude, longitude } = options as { latitude?: unknown; longitude?: unknown };
+      if (typeof latitude !== 'number' || latitude < -90 || latitude > 90) throw new WxFail('parameter.latitude should be Number in [-90, 90]');
+      if (typeof longitude !== 'number' || longitude < -180 || longitude > 180) throw new WxFail('parameter.longitude should be Number in [-180, 180]');
     }),
     setClipboardData: asyncApi('setClipboardData', (options) => {
       if (typeof options.data !== 'string') throw new WxFail('parameter.data should be String');

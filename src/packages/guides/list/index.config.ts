@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '交易操作一点通' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '拟出让土地市场推介' });
