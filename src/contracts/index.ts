@@ -9,6 +9,7 @@ import { notifyContract } from './notify';
 import { ratingsContract } from './ratings';
 import { consultationsContract } from './consultations';
 import { tradingContract } from './trading';
+import { searchContract } from './search';
 
 export const contracts = {
   portal: portalContract,
@@ -19,6 +20,7 @@ export const contracts = {
   ratings: ratingsContract,
   consultations: consultationsContract,
   trading: tradingContract,
+  search: searchContract,
 } as const;
 
 export type Contracts = typeof contracts;

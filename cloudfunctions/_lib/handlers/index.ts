@@ -9,6 +9,7 @@ import { notifyHandlers } from './notify';
 import { ratingsHandlers } from './ratings';
 import { consultationsHandlers } from './consultations';
 import { tradingHandlers } from './trading';
+import { searchHandlers } from './search';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -19,4 +20,5 @@ export const handlers: HandlerRegistry = {
   ratings: ratingsHandlers,
   consultations: consultationsHandlers,
   trading: tradingHandlers,
+  search: searchHandlers,
 };
