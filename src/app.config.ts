@@ -16,9 +16,11 @@ export default defineAppConfig({
     { root: 'packages/consult', pages: ['list/index', 'detail/index'] },
     // 交易公告 (one chain per project) and 开标大厅 (today's bid openings).
     { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index'] },
+    // 搜索: one box over everything public, entered from the top of the home page.
+    { root: 'packages/search', pages: ['index/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading'] },
+    'pages/index/index': { network: 'all', packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/search'] },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',
