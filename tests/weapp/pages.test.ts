@@ -30,6 +30,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/catalogue/detail/index': { id: 'demo-gzzd-00001' },
   'packages/report/detail/index': { year: '2023' },
   'packages/about/coming/index': { title: encodeURIComponent('政策解读') },
+  'packages/search/index/index': { q: encodeURIComponent('开标') },
 };
 
 const routes = appRoutes(readAppJson());
