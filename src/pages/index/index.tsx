@@ -64,7 +64,7 @@ export default function Home() {
               <Text className='header-sub'>政府信息公开</Text>
             </View>
             <View className='card tap' id='home-search' role='link' aria-label='搜索：公开文件、交易公告、办事指南' onClick={() => void Taro.navigateTo({ url: '/packages/search/index/index' })}>
-              <Text className='muted'>🔍 搜索公开文件、交易公告、办事指南</Text>
+              <Text className='muted'>搜索：公开文件、交易公告、办事指南…</Text>
             </View>
             <View className='card'>
               <ElderSwitch />

@@ -66,7 +66,7 @@ function ResultRow({ result, index }: { result: Result; index: number }) {
       <Text className='sr-snippet' data-testid='result-snippet'>
         <Marked text={result.snippet} ranges={result.snippetHighlights} testId='snippet' />
       </Text>
-      <Text className='muted list-item-meta'>{`${result.kindLabel} · ${result.columnLabel} · ${result.date}`}</Text>
+      <Text className='muted list-item-meta'>{`${result.kindLabel === result.columnLabel ? result.kindLabel : `${result.kindLabel} · ${result.columnLabel}`} · ${result.date}`}</Text>
     </View>
   );
 }
