@@ -14,6 +14,7 @@ import { articlesContract } from './articles';
 import { policiesContract } from './policies';
 import { openDaysContract } from './open-days';
 import { guidesContract } from './guides';
+import { searchContract } from './search';
 
 export const contracts = {
   portal: portalContract,
@@ -29,6 +30,7 @@ export const contracts = {
   policies: policiesContract,
   openDays: openDaysContract,
   guides: guidesContract,
+  search: searchContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1001,6 +1001,83 @@ const journeys = [
     },
   },
   {
+    name: '搜索: a clerk drafts a document in 主动公开发布, a reviewer approves it in the 保密审查; a citizen finds it by search (highlighted) and in its catalogue column',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      // The device's calendar follows the gateway's: the draft's 形成日期 defaults to the device's today,
+      // which must not be later than the server's.
+      const serverNow = (await (await page.request.get(`${base}/local/clock`)).json()).now;
+      await page.clock.setFixedTime(new Date(serverNow));
+      const TITLE = '淄博市公共资源交易中心远程异地评标工作规程';
+
+      // The clerk drafts it (源头认定: 主动公开) and submits it for 保密审查.
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/publishing/index`);
+      await visible(page, '[data-testid=staff-publishing] #pub-new', 'new draft form');
+      await v('#pub-category').click();
+      await v('.weui-picker__action:has-text("确定")').click();
+      await fill('#pub-title', TITLE);
+      await fill('#pub-docno', '淄公管字〔2026〕9号');
+      await fill('#pub-subject', '公共资源交易');
+      await v('#pub-attribute-主动公开').click();
+      await fill('#pub-body', '第一条 为规范远程异地评标活动，制定本规程。\n第二条 本规程自发布之日起施行。');
+      await v('#pub-save').click();
+      await visible(page, '#pub-new-done', 'draft saved');
+      const card = await visible(page, `[data-testid=pub-document]:has-text("${TITLE}")`, 'the draft in the list');
+      const id = (await card.getAttribute('id')).replace(/^pub-/, '');
+      const state = () => v(`#pub-${id}`).getAttribute('data-state');
+      await v(`#pub-submit-${id}`).click();
+      await until('draft in review', state, (s) => s === 'inReview');
+
+      // Not searchable before publication.
+      const before = await apiData(base, 'search', 'query', { q: '远程异地评标' });
+      equal(before.total, 0, 'search results before publication');
+
+      // Another person (the reviewer) does the 保密审查 and publishes it.
+      await as('reviewer');
+      await page.goto(`${base}/#/packages/staff/publishing/index`);
+      await visible(page, `#pub-${id}`, 'the document for the reviewer');
+      await v(`#pub-confirm-${id}`).click();
+      await v(`#pub-approve-${id}`).click();
+      await v('.taro-model__confirm').click();
+      await until('document published', state, (s) => s === 'published');
+
+      // A citizen finds it from the home page's search box, the hit bold and underlined.
+      await as('citizenA');
+      await openHome(page, base);
+      await (await visible(page, '#home-search', 'home search entry')).click();
+      await visible(page, '[data-testid=search]', 'search page');
+      await fill('[data-testid=search] #search-input', '远程异地评标');
+      await v('#search-submit').click();
+      const first = await visible(page, '[data-testid=search] [data-testid=search-result]', 'a search result');
+      const count = await textOf(page, '[data-testid=search] #search-count', 'result count');
+      assert(/^找到 1 条/.test(count), `exactly one result: "${count}"`);
+      equal(norm(await first.locator('[data-testid=result-title]').textContent()), TITLE, 'result title');
+      const hit = first.locator('[data-testid=title-hit]').first();
+      equal(norm(await hit.textContent()), '远程异地评标', 'highlighted part of the title');
+      const style = await hit.evaluate((el) => ({ weight: getComputedStyle(el).fontWeight, line: getComputedStyle(el).textDecorationLine }));
+      assert(Number(style.weight) >= 600 && style.line.includes('underline'), `a hit is bold and underlined, not colour only: ${JSON.stringify(style)}`);
+      await first.click();
+      await visible(page, '[data-testid=catalogue-detail]', 'the document opened from the result');
+      await until('detail title', () => page.locator('[data-testid=catalogue-detail] #item-title >> visible=true').first().textContent({ timeout: 1000 }), (text) => norm(text) === TITLE);
+
+      // … and in its catalogue column, newest first.
+      await openHome(page, base);
+      await (await visible(page, '#column-catalogue', 'home column 公开目录')).click();
+      await visible(page, '[data-testid=catalogue]', 'catalogue page');
+      await (await visible(page, '[data-testid=catalogue] #category-jggk', 'category 机构概况')).click();
+      await visible(page, `[data-testid=catalogue] #item-${id}`, 'the published document in 机构概况');
+      const top = norm(await page.locator('[data-testid=catalogue] [data-testid=catalogue-item] >> visible=true').first().textContent());
+      assert(top.includes(TITLE), `the new document heads its column: "${top}"`);
+      return `published ${id}; found by search (${count})`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

@@ -186,6 +186,72 @@ export function describeStoreContract(name: string, makeStore: () => DocumentSto
       });
     });
 
+    describe('find $contains (literal substring, ASCII case-insensitive)', () => {
+      const TEXTS = [
+        { _id: 't1', title: '关于开标时间调整的公告', body: '开标时间为上午九时', kind: 'b' },
+        { _id: 't2', title: '开标的时间安排', kind: 'a' },
+        { _id: 't3', title: 'Open Day 2024 (a.b)*', kind: 'b' },
+        { _id: 't4', title: '100% 完成_率', kind: 'a' },
+        { _id: 't5', n: 5 }, // no title
+        { _id: 't6', title: 42 }, // not a string
+        { _id: 't7', title: 'back\\slash [x] ^$ {1} a|b ?+' },
+        { _id: 't8', title: 'axb OPEN' },
+      ];
+
+      beforeEach(async () => {
+        await seed('texts', TEXTS);
+      });
+
+      test.each<[string, Filter, string[]]>([
+        ['a Chinese substring', { title: { $contains: '开标时间' } }, ['t1']],
+        ['a shorter Chinese substring', { title: { $contains: '开标' } }, ['t1', 't2']],
+        ['the whole value', { title: { $contains: '开标的时间安排' } }, ['t2']],
+        ['no match', { title: { $contains: '中标' } }, []],
+        ['ASCII case is ignored', { title: { $contains: 'open day' } }, ['t3']],
+        ['upper-case needle', { title: { $contains: 'OPEN' } }, ['t3', 't8']],
+        ['. is literal', { title: { $contains: 'a.b' } }, ['t3']],
+        ['a lone . is literal', { title: { $contains: '.' } }, ['t3']],
+        ['( ) * are literal', { title: { $contains: '(a.b)*' } }, ['t3']],
+        ['% is literal (LIKE wildcard)', { title: { $contains: '100%' } }, ['t4']],
+        ['_ is literal (LIKE wildcard)', { title: { $contains: '_' } }, ['t4']],
+        ['backslash is literal', { title: { $contains: '\\' } }, ['t7']],
+        ['[ ] are literal', { title: { $contains: '[x]' } }, ['t7']],
+        ['^ $ are literal', { title: { $contains: '^$' } }, ['t7']],
+        ['{ } are literal', { title: { $contains: '{1}' } }, ['t7']],
+        ['| is literal', { title: { $contains: 'a|b' } }, ['t7']],
+        ['? + are literal', { title: { $contains: '?+' } }, ['t7']],
+        ['a number field never matches', { title: { $contains: '42' } }, []],
+        ['a missing field never matches', { body: { $contains: '开标' } }, ['t1']],
+        ['combined with equality on another field', { title: { $contains: '开标' }, kind: 'a' }, ['t2']],
+        ['combined with $ne on the same field', { title: { $contains: '开标', $ne: '开标的时间安排' } }, ['t1']],
+        ['combined with $in on _id', { _id: { $in: ['t1', 't3'] }, title: { $contains: '开标' } }, ['t1']],
+        ['on two fields', { title: { $contains: '公告' }, body: { $contains: '九时' } }, ['t1']],
+        ['on _id', { _id: { $contains: 'T' } }, ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']],
+      ])('%s', async (_label, where, expected) => {
+        const docs = await store.find('texts', { where, orderBy: [['_id', 'asc']] });
+        expect(docs.map((d) => d._id)).toEqual(expected);
+        expect(await store.count('texts', where)).toBe(expected.length);
+      });
+
+      test('works with sorting and paging', async () => {
+        const page = await store.find('texts', { where: { title: { $contains: 'open' } }, orderBy: [['_id', 'desc']], limit: 1 });
+        expect(page.map((d) => d._id)).toEqual(['t8']);
+        const next = await store.find('texts', { where: { title: { $contains: 'open' } }, orderBy: [['_id', 'desc']], skip: 1, limit: 1 });
+        expect(next.map((d) => d._id)).toEqual(['t3']);
+      });
+
+      test.each<[string, unknown]>([
+        ['an empty needle', ''],
+        ['a number', 5],
+        ['null', null],
+        ['a needle over the length limit', 'x'.repeat(201)],
+      ])('rejects %s', async (_label, needle) => {
+        const where = { title: { $contains: needle } } as unknown as Filter;
+        await expectStoreError(store.find('texts', { where }), 'invalid');
+        await expectStoreError(store.count('texts', where), 'invalid');
+      });
+    });
+
     describe('find order and paging', () => {
       beforeEach(async () => {
         await seed('sorted', SORTED);

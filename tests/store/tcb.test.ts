@@ -212,6 +212,26 @@ describe('CloudBase specifics', () => {
     expect(count).toMatchObject({ action: 'database.countDocument', body: { query: { n: { $eq: 1 } } } });
   });
 
+  test('$contains becomes an escaped, case-insensitive db.RegExp, last in its field\'s $and', async () => {
+    await store.insert('items', { _id: 'a', title: 'x' });
+    standin.requests.length = 0;
+    await store.find('items', { where: { title: { $contains: '开标(a.b)*' } } });
+    await store.count('items', { title: { $contains: 'x', $ne: 'y' } });
+    const [query, count] = standin.requests;
+    expect(query?.body).toMatchObject({ query: { title: { $regex: '开标\\(a\\.b\\)\\*', $options: 'i' } } });
+    expect(count?.body).toMatchObject({ query: { $and: [{ title: { $ne: 'y' } }, { title: { $regex: 'x', $options: 'i' } }] } });
+  });
+
+  test('the stand-in refuses malformed regular expressions as CloudBase does', async () => {
+    await store.insert('items', { _id: 'a', title: 'x' });
+    const app = tcb.init({ ...CREDENTIALS, serviceUrl: standin.url, isUpdateSelfConfig: false });
+    const db: TcbDatabase = app.database();
+    const bad = await db.collection('items').where({ title: db.RegExp({ regexp: '(', options: 'i' }) }).get();
+    expect(bad).toMatchObject({ code: 'INVALID_PARAM' });
+    const badOptions = await db.collection('items').where({ title: db.RegExp({ regexp: 'x', options: 'g' }) }).count();
+    expect(badOptions).toMatchObject({ code: 'INVALID_PARAM' });
+  });
+
   test('updates are conditional on _version and replace object fields whole', async () => {
     await store.insert('docs', { _id: 'd', meta: { a: 1 }, n: 1 });
     standin.requests.length = 0;

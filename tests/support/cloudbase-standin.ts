@@ -4,7 +4,10 @@
 // transactions with write-conflict detection, and fault injection (HTTP 500, dropped connection,
 // hang, or a database error reply). Wire format (read from the SDK source): `POST <url>?&eventId=…&seqId=…`, JSON body with
 // `action` and the call's params; replies are HTTP 200 with `{data: …}` or `{code, message}`
-// (transaction actions put their fields at the top level, EJSON-encoded).
+// (transaction actions put their fields at the top level, EJSON-encoded). Regular-expression
+// conditions (`db.RegExp` → `{$regex, $options}`) are checked as CloudBase checks them (a string
+// pattern, options among i/m/s/x, a pattern that compiles) and then evaluated by mingo like MongoDB:
+// a missing or non-string field never matches.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -136,6 +139,37 @@ function updated(doc: Doc, data: unknown): { doc: Doc; modified: boolean } {
   return { doc: { ...(clone(data) as Record<string, unknown>), _id: doc._id }, modified: true };
 }
 
+/** CloudBase refuses a malformed regular expression with INVALID_PARAM; null when every one is fine. */
+function invalidRegex(query: unknown): Reply | null {
+  if (Array.isArray(query)) {
+    for (const item of query) {
+      const bad = invalidRegex(item);
+      if (bad !== null) return bad;
+    }
+    return null;
+  }
+  if (!isObject(query)) return null;
+  if ('$regex' in query) {
+    const pattern = query.$regex;
+    const options = query.$options ?? '';
+    if (typeof pattern !== 'string' || typeof options !== 'string' || !/^[imsx]*$/.test(options)) {
+      return { code: 'INVALID_PARAM', message: `invalid $regex condition ${JSON.stringify(query)}` };
+    }
+    try {
+      // PCRE's x flag has no JavaScript twin; the patterns our store sends never rely on it.
+      new RegExp(pattern, options.replace('x', ''));
+    } catch (err) {
+      return { code: 'INVALID_PARAM', message: `invalid $regex pattern: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    return null;
+  }
+  for (const value of Object.values(query)) {
+    const bad = invalidRegex(value);
+    if (bad !== null) return bad;
+  }
+  return null;
+}
+
 export async function startCloudbaseStandin(options: StandinOptions = {}): Promise<CloudbaseStandin> {
   const collections = new Map<string, Map<string, Doc>>();
   const revisions = new Map<string, number>();
@@ -177,6 +211,8 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
   }
 
   function queryDocument(body: Record<string, unknown>): Reply {
+    const badRegex = invalidRegex(body.query);
+    if (badRegex !== null) return badRegex;
     const coll = collections.get(String(body.collectionName));
     if (coll === undefined) return NOT_EXIST;
     let docs = matching(coll, body.query);
@@ -193,6 +229,8 @@ export async function startCloudbaseStandin(options: StandinOptions = {}): Promi
   }
 
   function countDocument(body: Record<string, unknown>): Reply {
+    const badRegex = invalidRegex(body.query);
+    if (badRegex !== null) return badRegex;
     const coll = collections.get(String(body.collectionName));
     if (coll === undefined) return NOT_EXIST;
     return { data: { total: matching(coll, body.query).length } };

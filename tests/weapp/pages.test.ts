@@ -37,6 +37,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/opendays/detail/index': { id: 'od-demo-01' },
   'packages/guides/detail/index': { id: 'demo-guide-001' },
   'packages/guides/parcel/index': { id: 'demo-parcel-001' },
+  'packages/search/index/index': { q: encodeURIComponent('开标') },
 };
 
 const routes = appRoutes(readAppJson());

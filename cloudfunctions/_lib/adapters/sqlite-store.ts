@@ -98,6 +98,13 @@ function conditionSql(c: NormalizedCondition): Sql {
       const parts = c.value.map((v) => equalsSql(c.field, v));
       return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
     }
+    case 'contains': {
+      // LIKE ignores the case of ASCII letters only (without ICU), which is what the port pins;
+      // `\`, `%` and `_` in the needle are escaped so they match themselves.
+      const f = fieldSql(c.field);
+      const pattern = `%${c.value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      return { sql: `(${f.type} IS 'text' AND ${f.value} LIKE ? ESCAPE '\\')`, params: [pattern] };
+    }
     default: {
       // Same-type comparison only: a string never compares with a number, a missing field never matches.
       const f = fieldSql(c.field);

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import {
+  MAX_CONTAINS_LENGTH,
   MAX_PAGE_SIZE,
   StoreError,
   type FieldCondition,
@@ -24,7 +25,9 @@ export type ComparisonOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
 /** One validated condition; a field may carry several (all must hold). */
 export type NormalizedCondition =
   | { field: string; op: ComparisonOp; value: Scalar }
-  | { field: string; op: 'in'; value: Scalar[] };
+  | { field: string; op: 'in'; value: Scalar[] }
+  /** Literal substring, ASCII case-insensitive (see the port). */
+  | { field: string; op: 'contains'; value: string };
 
 export interface NormalizedFind {
   conditions: NormalizedCondition[];
@@ -34,7 +37,7 @@ export interface NormalizedFind {
   limit: number;
 }
 
-const OPERATORS: Record<string, ComparisonOp | 'in'> = {
+const OPERATORS: Record<string, ComparisonOp | 'in' | 'contains'> = {
   $eq: 'eq',
   $ne: 'ne',
   $gt: 'gt',
@@ -42,6 +45,7 @@ const OPERATORS: Record<string, ComparisonOp | 'in'> = {
   $lt: 'lt',
   $lte: 'lte',
   $in: 'in',
+  $contains: 'contains',
 };
 
 export function invalid(message: string): StoreError {
@@ -102,6 +106,13 @@ function normalizeFieldCondition(field: string, condition: FieldCondition | unde
       if (!Array.isArray(value)) throw invalid(`$in on "${field}" needs an array`);
       value.forEach((v: unknown, i) => assertScalar(v, `$in[${i}] on "${field}"`));
       out.push({ field, op, value: [...(value as Scalar[])] });
+      continue;
+    }
+    if (op === 'contains') {
+      if (typeof value !== 'string' || value.length === 0 || value.length > MAX_CONTAINS_LENGTH) {
+        throw invalid(`$contains on "${field}" needs a string of 1 to ${MAX_CONTAINS_LENGTH} characters`);
+      }
+      out.push({ field, op, value });
       continue;
     }
     assertScalar(value, `${key} on "${field}"`);

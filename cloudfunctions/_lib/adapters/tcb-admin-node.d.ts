@@ -30,14 +30,20 @@ declare module 'tcb-admin-node' {
     readonly operator: string;
   }
   export interface TcbQueryCommand extends TcbLogicCommand {
-    and(...expressions: TcbLogicCommand[]): TcbLogicCommand;
+    /** Operands may include a `db.RegExp` on the same field (encoded as `{field: {$regex, $options}}`). */
+    and(...expressions: Array<TcbLogicCommand | TcbRegExp>): TcbLogicCommand;
+  }
+  /** `db.RegExp({regexp, options})`: serialised as `{$regex, $options}` (MongoDB/PCRE semantics). */
+  export interface TcbRegExp {
+    readonly $regex: string;
+    readonly $options?: string;
   }
   export interface TcbUpdateCommand {
     readonly operator: string;
   }
 
   export type TcbScalar = string | number | boolean | null;
-  export type TcbWhere = Record<string, TcbScalar | TcbLogicCommand>;
+  export type TcbWhere = Record<string, TcbScalar | TcbLogicCommand | TcbRegExp>;
 
   export interface TcbCommand {
     eq(value: TcbScalar): TcbQueryCommand;
@@ -98,6 +104,8 @@ declare module 'tcb-admin-node' {
 
   export interface TcbDatabase {
     readonly command: TcbCommand;
+    /** Options: i (case-insensitive), m, s. */
+    RegExp(init: { regexp: string; options?: string }): TcbRegExp;
     collection(name: string): TcbCollectionReference;
     createCollection(name: string): Promise<TcbErrorResult | { requestId?: string }>;
     startTransaction(): Promise<TcbTransaction>;

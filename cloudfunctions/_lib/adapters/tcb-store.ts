@@ -19,6 +19,7 @@ import type {
   TcbErrorResult,
   TcbLogicCommand,
   TcbQuery,
+  TcbRegExp,
   TcbTransaction,
   TcbWhere,
 } from 'tcb-admin-node';
@@ -134,11 +135,23 @@ function written<T extends object>(id: string, version: number, body: JsonObject
   return { ...(JSON.parse(JSON.stringify(body)) as JsonObject), _id: id, _version: version } as unknown as StoredDoc<T>;
 }
 
-function encodeWhere(_: TcbCommand, conditions: NormalizedCondition[]): TcbWhere {
+/** A literal needle as a pattern: regex syntax characters escaped, which PCRE (CloudBase) and JavaScript both read as themselves. */
+export function literalPattern(needle: string): string {
+  return needle.replace(/[\\^$.|?*+()[\]{}]/g, (ch) => `\\${ch}`);
+}
+
+function encodeWhere(db: TcbDatabase, conditions: NormalizedCondition[]): TcbWhere {
+  const _ = db.command;
   const byField = new Map<string, TcbLogicCommand[]>();
+  // `$contains` is a regular expression, not a command: it goes last in its field's `and`.
+  const regexByField = new Map<string, TcbRegExp>();
   for (const c of conditions) {
     let command: TcbLogicCommand;
     switch (c.op) {
+      case 'contains':
+        // CloudBase's `i` folds case beyond ASCII too; the port pins ASCII only (SQLite's LIKE).
+        regexByField.set(c.field, db.RegExp({ regexp: literalPattern(c.value), options: 'i' }));
+        continue;
       case 'eq':
         command = _.eq(c.value);
         break;
@@ -161,8 +174,11 @@ function encodeWhere(_: TcbCommand, conditions: NormalizedCondition[]): TcbWhere
   const where: TcbWhere = {};
   for (const [field, commands] of byField) {
     const [first, ...rest] = commands as [ReturnType<TcbCommand['eq']>, ...TcbLogicCommand[]];
-    where[field] = rest.length === 0 ? first : first.and(...rest);
+    const regex = regexByField.get(field);
+    const operands = regex === undefined ? rest : [...rest, regex];
+    where[field] = operands.length === 0 ? first : first.and(...operands);
   }
+  for (const [field, regex] of regexByField) if (!byField.has(field)) where[field] = regex;
   return where;
 }
 
@@ -268,7 +284,7 @@ export function createTcbStore(options: TcbStoreOptions): DocumentStore {
   async function find<T extends object>(name: string, findOptions?: FindOptions): Promise<Array<StoredDoc<T>>> {
     const coll = collection(name);
     const q = normalizeFind(findOptions);
-    let query: TcbQuery = q.conditions.length > 0 ? coll.where(encodeWhere(_, q.conditions)) : coll;
+    let query: TcbQuery = q.conditions.length > 0 ? coll.where(encodeWhere(db, q.conditions)) : coll;
     for (const [field, direction] of q.orderBy) query = query.orderBy(field, direction);
     if (q.skip > 0) query = query.skip(q.skip);
     query = query.limit(q.limit);
@@ -279,7 +295,7 @@ export function createTcbStore(options: TcbStoreOptions): DocumentStore {
   async function count(name: string, filter?: Filter): Promise<number> {
     const coll = collection(name);
     const conditions = normalizeFilter(filter);
-    const query: TcbQuery = conditions.length > 0 ? coll.where(encodeWhere(_, conditions)) : coll;
+    const query: TcbQuery = conditions.length > 0 ? coll.where(encodeWhere(db, conditions)) : coll;
     const res = await call(`count ${name}`, () => query.count(), () => ({ total: 0 }));
     return res.total;
   }

@@ -14,6 +14,7 @@ import { articlesHandlers } from './articles';
 import { policiesHandlers } from './policies';
 import { openDaysHandlers } from './open-days';
 import { guidesHandlers } from './guides';
+import { searchHandlers } from './search';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -29,4 +30,5 @@ export const handlers: HandlerRegistry = {
   policies: policiesHandlers,
   openDays: openDaysHandlers,
   guides: guidesHandlers,
+  search: searchHandlers,
 };

@@ -15,7 +15,12 @@ export type Scalar = string | number | boolean | null;
  * - `$ne` also matches documents where the field is missing (MongoDB semantics);
  * - `$gt/$gte/$lt/$lte` compare values of the same type only (numbers with numbers, strings with
  *   strings, by code unit); a missing field never matches them;
- * - `$in` matches when the field equals one of the scalars.
+ * - `$in` matches when the field equals one of the scalars;
+ * - `$contains` matches a string field that contains the needle as a literal substring (no pattern
+ *   characters: `.`, `%`, `_`, `(` … are themselves), ignoring the case of ASCII letters A–Z; a
+ *   missing or non-string field never matches; the needle must be non-empty (at most
+ *   MAX_CONTAINS_LENGTH characters). Case folding beyond ASCII differs by backend and is not pinned.
+ *   It cannot use an index on either backend: combine it with selective conditions and bound reads.
  */
 export type FieldCondition =
   | Scalar
@@ -27,6 +32,7 @@ export type FieldCondition =
       $lt?: string | number;
       $lte?: string | number;
       $in?: Scalar[];
+      $contains?: string;
     };
 
 /**
@@ -95,3 +101,6 @@ export class StoreError extends Error {
 }
 
 export const MAX_PAGE_SIZE = 100;
+
+/** Longest `$contains` needle. */
+export const MAX_CONTAINS_LENGTH = 200;

@@ -64,6 +64,9 @@ export default function Home() {
               <Text className='header-title' id='agency-name'>{agency.name}</Text>
               <Text className='header-sub'>政府信息公开</Text>
             </View>
+            <View className='card tap' id='home-search' role='link' onClick={() => void Taro.navigateTo({ url: '/packages/search/index/index' })}>
+              <Text className='muted'>搜索：公开文件、交易公告、办事指南…</Text>
+            </View>
             <View className='card'>
               <ElderSwitch />
               {process.env.APP_MODE === 'local' && process.env.TARO_ENV === 'h5' ? <PersonaSwitcher /> : null}
