@@ -34,6 +34,12 @@ export const SCANNED_PAGES = [
   { path: '/packages/policy/stats/index', testId: 'policy-stats' },
   { path: '/packages/opendays/list/index', testId: 'opendays-list' },
   { path: '/packages/opendays/detail/index?id=od-demo-01', testId: 'openday-detail' },
+  { path: '/packages/guides/list/index', testId: 'guides-list' },
+  { path: '/packages/guides/detail/index?id=demo-guide-001', testId: 'guide-detail' },
+  { path: '/packages/guides/parcels/index', testId: 'parcels' },
+  { path: '/packages/guides/parcel/index?id=demo-parcel-001', testId: 'parcel-detail' },
+  { path: '/packages/guides/showcase/index', testId: 'showcase' },
+  { path: `/packages/search/index/index?q=${encodeURIComponent('开标')}`, testId: 'search' },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);

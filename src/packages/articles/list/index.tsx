@@ -67,7 +67,7 @@ export default function ArticlesList() {
         <Text className='header-sub'>“淄博公共资源交易”微信公众号推文</Text>
       </View>
       {figures ? <Figures figures={figures} /> : null}
-      <View role='list' aria-label='文章列表'>
+      <View role='group' aria-label='文章列表'>
         {items.map((item) => (
           <View
             key={item.id}
@@ -75,7 +75,6 @@ export default function ArticlesList() {
             role='link'
             data-testid='article'
             id={`article-${item.id}`}
-            aria-label={`${item.title}，${formatDate(item.date)}`}
             onClick={() => void Taro.navigateTo({ url: ARTICLE_ROUTES.detail(item.id) })}
           >
             <Text className='list-item-title ar-item-title'>

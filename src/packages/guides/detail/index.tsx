@@ -35,7 +35,7 @@ function Attachments({ guide }: { guide: Guide }) {
   }
   if (guide.attachments.length === 0) return null;
   return (
-    <View className='card' role='list' aria-label='附件下载'>
+    <View className='card' role='group' aria-label='附件下载'>
       <Text className='card-title'>附件下载</Text>
       {guide.attachments.map((attachment, index) => (
         <View
@@ -44,7 +44,6 @@ function Attachments({ guide }: { guide: Guide }) {
           data-testid='guide-attachment'
           className='gd-link tap'
           role='button'
-          aria-label={`下载附件：${attachment.name}（${sizeLabel(attachment.size)}）`}
           aria-busy={busy === attachment.fileId}
           onClick={() => void download(attachment)}
         >
@@ -113,7 +112,7 @@ export default function GuideDetail() {
               <View className='card'>
                 <Text className='card-title'>咨询联系</Text>
                 {doc.contacts.map((contact, index) => (
-                  <View key={index} id={`contact-${index}`} className='gd-link tap' role='button' aria-label={`拨打${contact.name}：${contact.phone}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: contact.phone })}>
+                  <View key={index} id={`contact-${index}`} className='gd-link tap' role='button' aria-label={`${contact.name}：${contact.phone}，点按拨打`} onClick={() => void Taro.makePhoneCall({ phoneNumber: contact.phone })}>
                     <Text>{`${contact.name}：${contact.phone}`}</Text>
                   </View>
                 ))}

@@ -22,7 +22,6 @@ function GuideRow({ item }: { item: GuideSummary }) {
       data-kind={item.kind}
       id={`guide-${item.id}`}
       role='link'
-      aria-label={`${item.title}，${item.typeLabel}，${item.kindLabel}，${formatDate(item.updatedOn)}更新，共 ${item.stepCount} 步`}
       onClick={() => void Taro.navigateTo({ url: GUIDES_ROUTES.detail(item.id) })}
     >
       <View className='gd-item-head'>
@@ -60,15 +59,15 @@ export default function GuidesList() {
         <Text className='header-title'>交易操作一点通</Text>
         <Text className='header-sub'>按交易类型查看服务指南、操作手册和进场交易明白纸</Text>
       </View>
-      <View role='tablist' aria-label='按交易类型查看'>
-        <ScrollView scrollX className='gd-tabs'>
+      <ScrollView scrollX className='gd-tabs'>
+        <View className='gd-tablist' role='tablist' aria-label='按交易类型查看'>
           {TYPE_TABS.map((entry) => (
             <View key={entry.key} id={`type-${entry.key}`} className={entry.key === type ? 'gd-tab tap gd-tab-active' : 'gd-tab tap'} role='tab' aria-selected={entry.key === type} onClick={() => setType(entry.key)}>
               {entry.label}
             </View>
           ))}
-        </ScrollView>
-      </View>
+        </View>
+      </ScrollView>
       <View className='gd-chips' role='radiogroup' aria-label='按指南类别筛选'>
         {KIND_TABS.map((entry) => (
           <View key={entry.key} id={`kind-${entry.key}`} className={entry.key === kind ? 'gd-chip gd-chip-active' : 'gd-chip'} role='radio' aria-checked={entry.key === kind} onClick={() => setKind(entry.key)}>

@@ -47,7 +47,7 @@ export default function ParcelDetail() {
               <MetaRow label='出让方式' value={doc.transferMethod} id='parcel-method' />
               <MetaRow label='计划出让时间' value={formatDate(doc.plannedDate)} id='parcel-planned' />
               <MetaRow label='起始价' value={doc.reservePrice} id='parcel-price' />
-              <View className='gd-link tap' id='parcel-locate' role='link' aria-label={`在地图中查看：${doc.name}，${doc.address}`} onClick={() => openParcelLocation(doc)}>
+              <View className='gd-link tap' id='parcel-locate' role='link' aria-label={`在地图中查看位置：${doc.name}，${doc.address}`} onClick={() => openParcelLocation(doc)}>
                 <Text>在地图中查看位置</Text>
               </View>
             </View>
@@ -59,8 +59,9 @@ export default function ParcelDetail() {
                 </Text>
               ))}
               {doc.projectId ? (
-                <View className='gd-link tap' id='parcel-chain' role='link' aria-label='查看该宗地的出让公告（交易公告一链式）' onClick={() => void Taro.navigateTo({ url: GUIDES_ROUTES.chain(doc.projectId!) })}>
-                  <Text>查看出让公告 ›</Text>
+                <View className='gd-link tap' id='parcel-chain' role='link' aria-label='查看出让公告（交易公告一链式）' onClick={() => void Taro.navigateTo({ url: GUIDES_ROUTES.chain(doc.projectId!) })}>
+                  <Text>查看出让公告</Text>
+                  <Text aria-hidden='true'> ›</Text>
                 </View>
               ) : (
                 <Text className='muted' id='parcel-no-chain'>
@@ -68,7 +69,7 @@ export default function ParcelDetail() {
                 </Text>
               )}
               {doc.contact ? (
-                <View className='gd-link tap' id='parcel-phone' role='button' aria-label={`拨打${doc.contact.name}：${doc.contact.phone}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: doc.contact!.phone })}>
+                <View className='gd-link tap' id='parcel-phone' role='button' aria-label={`${doc.contact.name}：${doc.contact.phone}，点按拨打`} onClick={() => void Taro.makePhoneCall({ phoneNumber: doc.contact!.phone })}>
                   <Text>{`${doc.contact.name}：${doc.contact.phone}`}</Text>
                 </View>
               ) : null}

@@ -25,7 +25,6 @@ function ParcelRow({ item }: { item: ParcelSummary }) {
         className='tap gd-item-head'
         id={`open-parcel-${item.id}`}
         role='link'
-        aria-label={`${item.code} ${item.name}，${item.district}，${item.use}，${formatArea(item.areaSqm)} 平方米（${item.areaMu} 亩），${item.statusLabel}`}
         onClick={() => void Taro.navigateTo({ url: GUIDES_ROUTES.parcel(item.id) })}
       >
         <Text className='gd-item-title'>
@@ -49,7 +48,7 @@ function ParcelRow({ item }: { item: ParcelSummary }) {
         {formatCoordinates(item)}
       </Text>
       <Text className='muted list-item-meta'>{`${item.transferMethod} · ${item.status === 'sold' ? '出让于' : '计划'} ${formatDate(item.plannedDate)}`}</Text>
-      <View className='gd-link tap' id={`locate-${item.id}`} role='link' aria-label={`在地图中查看：${item.name}，${item.address}`} onClick={() => openParcelLocation(item)}>
+      <View className='gd-link tap' id={`locate-${item.id}`} role='link' aria-label={`在地图中查看位置：${item.name}，${item.address}`} onClick={() => openParcelLocation(item)}>
         <Text>在地图中查看位置</Text>
       </View>
     </View>
@@ -68,15 +67,15 @@ export default function Parcels() {
         <Text className='header-title'>拟出让土地市场推介</Text>
         <Text className='header-sub'>宗地位置、面积、用途及计划出让时间</Text>
       </View>
-      <View role='tablist' aria-label='按推介状态查看'>
-        <ScrollView scrollX className='gd-tabs'>
+      <ScrollView scrollX className='gd-tabs'>
+        <View className='gd-tablist' role='tablist' aria-label='按推介状态查看'>
           {STATUS_TABS.map((entry) => (
             <View key={entry.key} id={`status-${entry.key}`} className={entry.key === status ? 'gd-tab tap gd-tab-active' : 'gd-tab tap'} role='tab' aria-selected={entry.key === status} onClick={() => setStatus(entry.key)}>
               {entry.label}
             </View>
           ))}
-        </ScrollView>
-      </View>
+        </View>
+      </ScrollView>
       {process.env.TARO_ENV === 'weapp' && listing.items.length > 0 ? (
         <TaroMap
           id='parcel-map'

@@ -31,8 +31,9 @@ export default function Showcase() {
                 <Text className='paragraph'>{item.summary}</Text>
                 {item.source ? <Text className='muted list-item-meta'>{`来源：${item.source}`}</Text> : null}
                 {item.projectId ? (
-                  <View className='gd-link tap' id={`case-chain-${item.id}`} role='link' aria-label={`查看“${item.title}”的交易公告`} onClick={() => void Taro.navigateTo({ url: GUIDES_ROUTES.chain(item.projectId!) })}>
-                    <Text>查看交易公告 ›</Text>
+                  <View className='gd-link tap' id={`case-chain-${item.id}`} role='link' aria-label={`查看交易公告：${item.title}`} onClick={() => void Taro.navigateTo({ url: GUIDES_ROUTES.chain(item.projectId!) })}>
+                    <Text>查看交易公告</Text>
+                    <Text aria-hidden='true'> ›</Text>
                   </View>
                 ) : null}
               </View>

@@ -22,7 +22,6 @@ function EventRow({ event }: { event: EventSummary }) {
       data-state={event.state}
       id={`openday-${event.id}`}
       role='link'
-      aria-label={`${event.title}，${event.timeText}，${event.stateLabel}${places ? `，${places}` : ''}`}
       onClick={() => void Taro.navigateTo({ url: OPENDAY_ROUTES.detail(event.id) })}
     >
       <View className='od-item-head'>

@@ -38,7 +38,6 @@ export default function MyOpenDays() {
                   data-status={item.status}
                   id={`my-signup-${item.id}`}
                   role='link'
-                  aria-label={`${item.eventTitle}，${item.timeText}，${item.statusLabel}`}
                   onClick={() => void Taro.navigateTo({ url: OPENDAY_ROUTES.detail(item.eventId) })}
                 >
                   <Text className='od-item-title'>{item.eventTitle}</Text>

@@ -57,7 +57,6 @@ export default function InterpretationDetail() {
                   className='pl-link tap'
                   id='policy-document'
                   role='link'
-                  aria-label={`查看政策文件：${item.document.title}`}
                   onClick={() => void Taro.navigateTo({ url: item.document!.route })}
                 >
                   <View>

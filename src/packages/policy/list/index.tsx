@@ -52,7 +52,6 @@ export function InterpretationRow({ item }: { item: InterpretationSummary }) {
       data-form={item.form}
       id={`interpretation-${item.id}`}
       role='link'
-      aria-label={`${item.title}，${item.formLabel}解读，${item.roleLabel}${item.interpreter}，${formatDate(item.publishedAt)}`}
       onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.interpretation(item.id) })}
     >
       <Text className='pl-item-title'>

@@ -64,7 +64,6 @@ export default function MeetingList() {
               data-kind={item.kind}
               id={`meeting-${item.id}`}
               role='link'
-              aria-label={`${item.title}，${formatDate(item.date)}，议题 ${item.topicCount} 个${item.attendance ? `，${item.attendance}` : ''}`}
               onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.meeting(item.id) })}
             >
               <Text className='pl-item-title'>

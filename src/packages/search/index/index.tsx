@@ -56,7 +56,6 @@ function ResultRow({ result, index }: { result: Result; index: number }) {
       data-testid='search-result'
       data-kind={result.kind}
       role='link'
-      aria-label={`${result.title}，${result.kindLabel}，${result.date}${result.demo ? '，演示内容' : ''}`}
       onClick={() => void Taro.navigateTo({ url: result.route })}
     >
       <Text className='sr-title' data-testid='result-title'>
