@@ -86,7 +86,7 @@ describe('拟出让土地市场推介', () => {
     for (const row of rows()) {
       expect(row.querySelector('[data-testid=parcel-address]')!.textContent).toMatch(/区|县/);
       expect(row.querySelector('[data-testid=parcel-coordinates]')!.textContent).toMatch(/^北纬 3\d\.\d{4}°，东经 11\d\.\d{4}°$/);
-      expect(row.querySelector('[id^=locate-]')!.getAttribute('aria-label')).toMatch(/^在地图中查看：/);
+      expect(row.querySelector('[id^=locate-]')!.getAttribute('aria-label')).toMatch(/^在地图中查看位置：/);
       expect(row.querySelector('[data-testid=parcel-status]')!.textContent).toMatch(/推介中|已挂牌|已成交/);
     }
     fireEvent.click(rows()[0]!.querySelector('[id^=locate-]')!);
