@@ -37,6 +37,10 @@ export default defineAppConfig({
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },
   lazyCodeLoading: 'requiredComponents',
+  // H5 only: no slide between pages. Taro's router hides the page underneath on a timer after the
+  // slide, so a browser "back" pressed during the slide came back to a blank page; without the
+  // animation the hiding happens at once (and motion-sensitive readers get no slide either).
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

@@ -32,6 +32,8 @@ export const whoamiSchema = z.object({
   /** Staff roles of the caller (from the staff collection); empty for citizens. */
   roles: z.array(z.enum(['clerk', 'reviewer', 'admin'])),
   staffName: z.optional(z.string()),
+  /** Today in Asia/Shanghai by the server's clock: forms default their dates to it, not to the device's. */
+  today: z.string(),
 });
 export type Whoami = z.infer<typeof whoamiSchema>;
 

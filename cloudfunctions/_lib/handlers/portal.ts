@@ -1,4 +1,5 @@
 // Handlers of the `portal` function.
+import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc } from '../collections';
 import { STAFF_COLLECTION, type StaffRecord } from '../identity/caller';
 import { AppError, defineHandlers } from '../router';
@@ -11,8 +12,9 @@ export const portalHandlers = defineHandlers('portal', {
   },
 
   async whoami(_input, { caller, deps }) {
-    if (!caller.openid) return { signedIn: false, roles: [] };
+    const today = shanghaiDate(deps.clock.now());
+    if (!caller.openid) return { signedIn: false, roles: [], today };
     const staff = caller.roles.length > 0 ? await deps.store.get<StaffRecord>(STAFF_COLLECTION, caller.openid) : null;
-    return { signedIn: true, roles: caller.roles, ...(staff?.name ? { staffName: staff.name } : {}) };
+    return { signedIn: true, roles: caller.roles, ...(staff?.name ? { staffName: staff.name } : {}), today };
   },
 });

@@ -8,7 +8,6 @@ import Taro from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ActionInput, ActionOutput } from '@/contracts';
 import type { ErrorIssue } from '@/contracts/core';
-import { shanghaiDate } from '@/domain/calendar/dates';
 import { ApiCallError, call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
@@ -160,14 +159,15 @@ function DocumentCard({ doc, categoryName, error, sending, onSend }: CardProps) 
   );
 }
 
-function NewDraft({ categories, onSaved }: { categories: readonly Category[]; onSaved: () => void }) {
+function NewDraft({ categories, today, onSaved }: { categories: readonly Category[]; today: string; onSaved: () => void }) {
   const [categoryIndex, setCategoryIndex] = useState<number>();
   const [title, setTitle] = useState('');
   const [docNo, setDocNo] = useState('');
   const [subject, setSubject] = useState('');
   const [attribute, setAttribute] = useState<DocumentInput['attribute']>();
   const [timeLimit, setTimeLimit] = useState<DocumentInput['timeLimit']>('general');
-  const [formedOn, setFormedOn] = useState(() => shanghaiDate(new Date()));
+  // The server's today: the device's clock may be off, and a date after the server's today is refused.
+  const [formedOn, setFormedOn] = useState(today);
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
@@ -336,7 +336,7 @@ export default function StaffPublishing() {
                   ))}
                 </View>
               )}
-              {canDraft ? <NewDraft categories={categories} onSaved={page.reload} /> : null}
+              {canDraft ? <NewDraft categories={categories} today={me.today} onSaved={page.reload} /> : null}
             </>
           );
         }}
