@@ -65,3 +65,21 @@ describe('publishing a 主动公开 document', () => {
     expect(await call('clerk', 'catalogue', 'saveDocument', { ...draft, title: '短' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 });
+
+describe('ordering within a column', () => {
+  it('puts the document published last at the top, also among documents published the same day', async () => {
+    const { call, setNow } = await setup('2026-03-02T01:00:00Z');
+    const publish = async (title: string) => {
+      let doc = expectOk(await call('clerk', 'catalogue', 'saveDocument', { ...draft, title }));
+      doc = expectOk(await call('clerk', 'catalogue', 'publishing', { id: doc.id, expectedVersion: doc.version, command: { type: 'submit' } }));
+      return expectOk(await call('reviewer', 'catalogue', 'publishing', { id: doc.id, expectedVersion: doc.version, command: { type: 'approve', confirmNoSecrets: true } }));
+    };
+    const ids: string[] = [];
+    for (const [i, time] of ['01:00', '02:00', '03:00', '04:00'].entries()) {
+      setNow(`2026-03-02T${time}:00Z`);
+      ids.push((await publish(`同一天发布的第${i + 1}份文件`)).id);
+    }
+    const list = expectOk(await call('anonymous', 'catalogue', 'listItems', { categoryId: 'gzzd' }));
+    expect(list.items.slice(0, 4).map((i: { id: string }) => i.id)).toEqual([...ids].reverse());
+  });
+});

@@ -172,7 +172,8 @@ export const catalogueHandlers = defineHandlers('catalogue', {
           {
             status: next.state,
             // Publication dates the document and puts it at the top of its category.
-            ...(input.command.type === 'approve' ? { publishedAt: today, sortKey: `${today}|${doc._id}` } : {}),
+            // The instant orders documents published on the same day, newest first.
+            ...(input.command.type === 'approve' ? { publishedAt: today, sortKey: `${today}|${now.toISOString()}|${doc._id}` } : {}),
             publishing: {
               ...publishing,
               ...(next.review ? { review: next.review } : {}),

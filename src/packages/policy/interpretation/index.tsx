@@ -98,7 +98,6 @@ export default function InterpretationDetail() {
                     className='pl-link tap'
                     id={`meeting-${meeting.id}`}
                     role='link'
-                    aria-label={`${meeting.title}，议题：${meeting.topic}`}
                     onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.meeting(meeting.id) })}
                   >
                     <View>
