@@ -50,10 +50,11 @@ const SERVICE_ITEMS = ['trading', 'bidOpening', 'website', 'guides', 'infoReques
 const APPLICANT_TYPES = ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'] as const;
 const BATCH = 1000;
 
-type Doc = { _id: string } & object;
+/** A generated document: plain JSON with its id. */
+type Doc = { _id: string } & Record<string, unknown>;
 
-async function insertBatched(store: DocumentStore, collection: string, docs: Iterable<Doc>): Promise<number> {
-  let batch: Doc[] = [];
+async function insertBatched<T extends { _id: string }>(store: DocumentStore, collection: string, docs: Iterable<T>): Promise<number> {
+  let batch: T[] = [];
   let count = 0;
   const flush = async () => {
     const current = batch;
