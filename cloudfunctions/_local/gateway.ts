@@ -14,7 +14,7 @@ import { handlers } from '../_lib/handlers';
 import { STAFF_COLLECTION, type StaffRecord } from '../_lib/identity/caller';
 import { dispatch, fail, type Deps } from '../_lib/router';
 import type { AdjustableClock } from './clock';
-import { DEFAULT_PERSONA, PERSONAS, findPersona } from './personas';
+import { DEFAULT_PERSONA, PERSONAS, findPersona, type Persona } from './personas';
 
 export interface GatewayOptions {
   deps: Deps;
@@ -24,6 +24,8 @@ export interface GatewayOptions {
   clock?: AdjustableClock;
   /** When given, POST /local/upload stores files there and GET /local/files/<id> serves them (the local stand-in for CloudBase storage). */
   files?: LocalFileStore;
+  /** Personas beyond PERSONAS a session may switch to (the benchmark's citizens; see benchCitizens). */
+  extraPersonas?: (key: string) => Persona | undefined;
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -142,6 +144,7 @@ export function createGateway(options: GatewayOptions): Server {
   const gzipCache = new Map<string, Buffer>();
   const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined;
   let csp: string | undefined;
+  const personaOf = (key: string) => findPersona(key) ?? options.extraPersonas?.(key);
 
   function sessionOf(req: IncomingMessage): { sid: string; persona: string; isNew: boolean } {
     const sid = parseCookies(req.headers.cookie).sid;
@@ -173,7 +176,7 @@ export function createGateway(options: GatewayOptions): Server {
     const session = sessionOf(req);
     if (session.isNew) sessions.set(session.sid, session.persona);
     const event = await readJsonBody(req);
-    const persona = findPersona(session.persona) ?? findPersona(DEFAULT_PERSONA)!;
+    const persona = personaOf(session.persona) ?? findPersona(DEFAULT_PERSONA)!;
     const envelope = await dispatch(handlers, deps, { functionName, event, identity: { openid: persona.openid } });
     sendEnvelope(res, envelope, session.isNew ? sessionCookie(session.sid) : {});
   }
@@ -182,7 +185,7 @@ export function createGateway(options: GatewayOptions): Server {
     const session = sessionOf(req);
     if (req.method === 'POST') {
       const body = switchPersonaSchema.safeParse(await readJsonBody(req));
-      if (!body.success || !findPersona(body.data.persona)) {
+      if (!body.success || !personaOf(body.data.persona)) {
         sendEnvelope(res, fail('VALIDATION_FAILED', '未知的演示身份'));
         return;
       }

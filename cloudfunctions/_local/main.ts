@@ -16,7 +16,7 @@ import { installDemoGuideFiles } from '../_lib/seed/guides-demo';
 import { createGateway } from './gateway';
 import { adjustableClock } from './clock';
 import { shanghaiDate } from '../../src/domain/calendar/dates';
-import { ensureLocalStaff } from './personas';
+import { benchCitizens, ensureLocalStaff } from './personas';
 
 const root = process.cwd();
 const dataFile = resolve(root, process.env.DATA_FILE ?? '.data/local.sqlite');
@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed() };
   // The demo guides' attachments (交易操作一点通) live in file storage, not in the store.
   await installDemoGuideFiles(files);
-  const server = createGateway({ deps, staticDir, clock, files });
+  // `npm run bench` sets LOCAL_BENCH_CITIZENS so its submits come from many distinct people.
+  const extra = Number(process.env.LOCAL_BENCH_CITIZENS ?? 0);
+  const server = createGateway({ deps, staticDir, clock, files, ...(extra > 0 ? { extraPersonas: benchCitizens(extra) } : {}) });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });

@@ -27,6 +27,18 @@ export function findPersona(key: string): Persona | undefined {
   return PERSONAS.find((persona) => persona.key === key);
 }
 
+/**
+ * `npm run bench` only (LOCAL_BENCH_CITIZENS=n on the gateway): `bench-0` … `bench-<n-1>` are extra
+ * ordinary citizens, so the submit benchmark can rate as many distinct people as WeChat would have.
+ */
+export function benchCitizens(count: number): (key: string) => Persona | undefined {
+  return (key) => {
+    const match = /^bench-(\d{1,6})$/.exec(key);
+    const n = match ? Number(match[1]) : -1;
+    return n >= 0 && n < count ? { key, label: `压测市民${n}`, openid: `local-bench-${n}`, staffRoles: [] } : undefined;
+  };
+}
+
 export async function ensureLocalStaff(store: DocumentStore): Promise<void> {
   for (const persona of PERSONAS) {
     if (!persona.openid || persona.staffRoles.length === 0) continue;
