@@ -43,26 +43,28 @@ describe('sqlite store specifics', () => {
     await second.close();
   });
 
-  test('uses WAL and builds partial expression indexes the planner picks', async () => {
+  test('uses WAL and builds expression indexes, led by the collection, that the planner picks for filters and sorts', async () => {
     const file = tempFile();
     const store = createSqliteStore(file);
     await store.insert('notices', { _id: 'a', status: 'open', publishedAt: 3 });
     await store.ensureIndex('notices', ['status', 'publishedAt']);
+    await store.ensureIndex('notices', ['publishedAt']);
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      const index = raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).get('ix:notices:status,publishedAt') as
+      const index = raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).get('ix2:notices:status,publishedAt') as
         | { sql: string }
         | undefined;
-      expect(index?.sql).toContain(`json_extract(data, '$.status')`);
-      expect(index?.sql).toContain(`WHERE coll = 'notices'`);
-      // The planner picks the partial index for the adapter's query shape (collection bound as a parameter).
-      const plan = raw
-        .prepare(
-          `EXPLAIN QUERY PLAN SELECT id FROM docs WHERE coll = ? AND json_extract(data, '$.status') = ? ORDER BY json_extract(data, '$.publishedAt') DESC, id ASC LIMIT 20`,
-        )
-        .all('notices', 'open') as Array<{ detail: string }>;
-      expect(plan.map((p) => p.detail).join('\n')).toContain('ix:notices:status,publishedAt');
+      expect(index?.sql).toContain(`(coll, json_extract(data, '$.status')`);
+      const plan = (sql: string, ...params: string[]) => (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail).join('\n');
+      // The adapter's query shapes (collection bound as a parameter): a filter with a sort...
+      expect(plan(`SELECT id FROM docs WHERE coll = ? AND json_extract(data, '$.status') = ? ORDER BY json_extract(data, '$.publishedAt') DESC, id DESC LIMIT 20`, 'notices', 'open')).toContain(
+        'ix2:notices:status,publishedAt',
+      );
+      // ...and a bare sort, which partial indexes (WHERE coll = '…') never served: no sorting of every row.
+      const bare = plan(`SELECT id FROM docs WHERE coll = ? ORDER BY json_extract(data, '$.publishedAt') DESC, id DESC LIMIT 20`, 'notices');
+      expect(bare).toContain('ix2:notices:publishedAt');
+      expect(bare).not.toContain('TEMP B-TREE');
     } finally {
       raw.close();
     }

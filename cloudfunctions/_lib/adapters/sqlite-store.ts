@@ -3,8 +3,8 @@
 // Layout: ONE table `docs(coll, id, version, data JSON, PRIMARY KEY(coll, id))` for all collections.
 // Why one table: no DDL on first write (a collection exists as soon as it has a row, like MongoDB),
 // nothing to track about which tables exist (not even across rolled-back transactions), and
-// `ensureIndex` builds partial expression indexes `WHERE coll = '<name>'` so each index only holds
-// its own collection's rows. SQLite uses those partial indexes for `coll = ?` with a bound value.
+// `ensureIndex` builds expression indexes led by `coll`, so one index serves one collection's filters
+// and sort (see ensureIndexSync for why they are not partial indexes).
 // `_id`/`_version` live in their own columns; every other field is `json_extract(data, '$.<field>')`.
 //
 // Durability: WAL with synchronous=FULL by default, so a write that has been acknowledged survives
@@ -252,8 +252,13 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
     if (!names.includes('_id')) columns.push('id'); // matches the `_id` tie-breaker of every ORDER BY
     // Names are NAME_RE-checked, so they are safe inside identifiers and literals; ':' and ','
     // cannot occur in them, which keeps index names unambiguous.
-    const indexName = `ix:${collection}:${names.join(',')}`;
-    db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON docs (${columns.join(', ')}) WHERE coll = '${collection}'`);
+    // `coll` leads the index (not a partial `WHERE coll = '…'`): queries bind the collection as a
+    // parameter, and SQLite cannot prove a bound parameter implies a partial index's WHERE, so those
+    // indexes were never used and every sorted list sorted all its rows (measured: 26,000 trading
+    // projects, 13 ms a page → 0.03 ms). Indexes of the earlier, partial form are dropped.
+    db.exec(`DROP INDEX IF EXISTS "ix:${collection}:${names.join(',')}"`);
+    const indexName = `ix2:${collection}:${names.join(',')}`;
+    db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON docs (coll, ${columns.join(', ')})`);
   }
 
   // ---- async surface ----

@@ -62,7 +62,7 @@ export const articlesHandlers = defineHandlers('articles', {
     const limit = input?.limit ?? 20;
     const docs = await deps.store.find<ArticleDoc>(ARTICLES_COLLECTION, {
       where: input?.cursor ? { sortKey: { $lt: input.cursor } } : {},
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = docs.slice(0, limit);

@@ -88,7 +88,7 @@ export const catalogueHandlers = defineHandlers('catalogue', {
         status: 'published',
         ...(input.cursor ? { sortKey: { $lt: input.cursor } } : {}),
       },
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = docs.slice(0, limit);
@@ -102,7 +102,7 @@ export const catalogueHandlers = defineHandlers('catalogue', {
   async staffDocuments(input, { caller, deps }) {
     const today = shanghaiDate(deps.clock.now());
     const states = input?.state ? [input.state] : ['draft', 'inReview', 'rejected', 'published', 'withdrawn'];
-    const docs = await deps.store.find<DisclosureDoc>(COLLECTIONS.disclosures, { where: { status: { $in: states } , workflow: true }, orderBy: [['sortKey', 'desc']], limit: 100 });
+    const docs = await deps.store.find<DisclosureDoc>(COLLECTIONS.disclosures, { where: { status: { $in: states } , workflow: true }, orderBy: [['sortKey', 'desc'], ['_id', 'desc']], limit: 100 });
     const calendar = await loadCalendar(deps.store);
     return docs.filter((doc) => doc.publishing).map((doc) => staffDocument(doc, caller, today, calendar)).sort((a, b) => a.due.localeCompare(b.due));
   },

@@ -79,7 +79,7 @@ export const guidesHandlers = defineHandlers('guides', {
         ...(input?.kind ? { kind: input.kind } : {}),
         ...(input?.cursor ? { sortKey: { $lt: input.cursor } } : {}),
       },
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = docs.slice(0, limit);

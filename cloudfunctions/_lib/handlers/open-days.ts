@@ -150,7 +150,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
     const upcoming = await deps.store.find<OpenDayDoc>(OPEN_DAY_COLLECTIONS.events, { where: { endsAtMs: { $gt: now.getTime() } }, orderBy: [['startsAt', 'asc']], limit: 50 });
     const past = await deps.store.find<OpenDayDoc>(OPEN_DAY_COLLECTIONS.events, {
       where: { endsAtMs: { $lte: now.getTime() }, ...(input?.pastCursor ? { sortKey: { $lt: input.pastCursor } } : {}) },
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = past.slice(0, limit);

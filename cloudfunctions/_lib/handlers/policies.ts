@@ -164,7 +164,7 @@ export const policiesHandlers = defineHandlers('policies', {
         ...(input?.role ? { role: input.role } : {}),
         ...(input?.cursor ? { sortKey: { $lt: input.cursor } } : {}),
       },
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = docs.slice(0, limit);
@@ -196,7 +196,7 @@ export const policiesHandlers = defineHandlers('policies', {
   },
 
   async interpretationsOfDocument(input, { deps }) {
-    const docs = await deps.store.find<InterpretationDoc>(POLICY_COLLECTIONS.interpretations, { where: { documentId: input.documentId, status: 'published' }, orderBy: [['sortKey', 'desc']], limit: 50 });
+    const docs = await deps.store.find<InterpretationDoc>(POLICY_COLLECTIONS.interpretations, { where: { documentId: input.documentId, status: 'published' }, orderBy: [['sortKey', 'desc'], ['_id', 'desc']], limit: 50 });
     return docs.map(summary);
   },
 
@@ -204,7 +204,7 @@ export const policiesHandlers = defineHandlers('policies', {
     const limit = input?.limit ?? DEFAULT_PAGE_SIZE;
     const docs = await deps.store.find<MeetingDoc>(POLICY_COLLECTIONS.meetings, {
       where: { status: 'published', ...(input?.kind ? { kind: input.kind } : {}), ...(input?.cursor ? { sortKey: { $lt: input.cursor } } : {}) },
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = docs.slice(0, limit);
@@ -336,8 +336,8 @@ export const policiesHandlers = defineHandlers('policies', {
   async staffItems(input, { caller, deps }) {
     const states = input?.state ? [input.state] : ['inReview', 'rejected', 'published', 'withdrawn'];
     const where = { staff: true, status: { $in: states } };
-    const interpretations = await deps.store.find<InterpretationDoc>(POLICY_COLLECTIONS.interpretations, { where, orderBy: [['sortKey', 'desc']], limit: 100 });
-    const meetings = await deps.store.find<MeetingDoc>(POLICY_COLLECTIONS.meetings, { where, orderBy: [['sortKey', 'desc']], limit: 100 });
+    const interpretations = await deps.store.find<InterpretationDoc>(POLICY_COLLECTIONS.interpretations, { where, orderBy: [['sortKey', 'desc'], ['_id', 'desc']], limit: 100 });
+    const meetings = await deps.store.find<MeetingDoc>(POLICY_COLLECTIONS.meetings, { where, orderBy: [['sortKey', 'desc'], ['_id', 'desc']], limit: 100 });
     return [...interpretations.map((d) => staffItem('interpretation', d, caller)), ...meetings.map((d) => staffItem('meeting', d, caller))];
   },
 

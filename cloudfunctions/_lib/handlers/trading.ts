@@ -56,7 +56,7 @@ export const tradingHandlers = defineHandlers('trading', {
         ...(input?.stage ? { stage: input.stage } : {}),
         ...(input?.cursor ? { sortKey: { $lt: input.cursor } } : {}),
       },
-      orderBy: [['sortKey', 'desc']],
+      orderBy: [['sortKey', 'desc'], ['_id', 'desc']],
       limit: limit + 1,
     });
     const page = docs.slice(0, limit);
