@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist', 'h5-production');
-const FORBIDDEN = ['本地演示身份', '/local/session', '/local/clock', '/local/upload', 'local-staff-', 'local-citizen-'];
+const FORBIDDEN = ['本地演示身份', '/local/session', '/local/clock', '/local/upload', 'local-staff-', 'local-citizen-', 'x-test-openid'];
+// The deployable cloud functions must not carry the gateway's test-identity hook either.
+const FORBIDDEN_IN_FUNCTIONS = ['x-test-openid', 'LOCAL_TEST_IDENTITIES', 'local-citizen-'];
 
 rmSync(out, { recursive: true, force: true });
 const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, APP_MODE: 'production', OUTPUT_ROOT: 'dist/h5-production' } });
@@ -27,6 +29,17 @@ const hits = [];
 for (const file of files(out)) {
   const text = readFileSync(file, 'utf8');
   for (const marker of FORBIDDEN) if (text.includes(marker)) hits.push(`${relative(root, file)}: ${marker}`);
+}
+const functionsRoot = join(root, JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8')).cloudfunctionRoot);
+let functionFiles = [];
+try {
+  functionFiles = files(functionsRoot).filter((file) => file.endsWith('.js'));
+} catch {
+  // Not built yet (scripts/build-functions.ts): nothing to check.
+}
+for (const file of functionFiles) {
+  const text = readFileSync(file, 'utf8');
+  for (const marker of FORBIDDEN_IN_FUNCTIONS) if (text.includes(marker)) hits.push(`${relative(root, file)}: ${marker}`);
 }
 if (hits.length > 0) {
   console.error(`local-only code in the production build:\n  ${hits.join('\n  ')}`);

@@ -14,6 +14,7 @@ import { identityFromWxEnv } from './identity/wx-context';
 import { systemClock } from './ports/clock';
 import { consoleLogger } from './ports/logger';
 import { dispatch, fail, type Deps } from './router';
+import { piiCipherFromEnv } from './pii';
 
 function productionDeps(env: Record<string, string | undefined>): Deps {
   const credentials = {
@@ -34,6 +35,8 @@ function productionDeps(env: Record<string, string | undefined>): Deps {
       ? createHttpProvincialSystem({ url: env.PROVINCIAL_RATING_URL, token: env.PROVINCIAL_RATING_TOKEN })
       : { forward: async () => ({ status: 'retry', reason: 'PROVINCIAL_RATING_URL is not configured' }) },
     files: createTcbFileStore(credentials),
+    // ID numbers and phones are sealed at rest with this key (base64 of 32 bytes), set in the console.
+    pii: piiCipherFromEnv(env.PII_KEY),
     // The public account (公众号) is a separate WeChat account with its own AppID and AppSecret.
     ...(env.WX_MP_APPID && env.WX_MP_SECRET ? { feed: createWechatPublicAccountFeed({ appId: env.WX_MP_APPID, appSecret: env.WX_MP_SECRET }) } : {}),
   };

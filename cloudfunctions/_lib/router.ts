@@ -12,6 +12,7 @@ import type { MessageSender } from './ports/messages';
 import type { ProvincialRatingSystem } from './ports/provincial-ratings';
 import type { PublicAccountFeed } from './ports/public-account';
 import { StoreError, type DocumentStore } from './ports/store';
+import type { PiiCipher } from './pii';
 
 /** The outside world as handlers see it. */
 export interface Deps {
@@ -25,6 +26,8 @@ export interface Deps {
   files: FileStore;
   /** The public account's published articles; absent where no account is configured. */
   feed?: PublicAccountFeed;
+  /** Seals personal data (ID numbers, phones) at rest; absent in in-process harnesses (see pii.ts). */
+  pii?: PiiCipher;
 }
 
 export interface HandlerContext {

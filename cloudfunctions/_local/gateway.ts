@@ -26,7 +26,15 @@ export interface GatewayOptions {
   files?: LocalFileStore;
   /** Personas beyond PERSONAS a session may switch to (the benchmark's citizens; see benchCitizens). */
   extraPersonas?: (key: string) => Persona | undefined;
+  /**
+   * Tests only (LOCAL_TEST_IDENTITIES=1): a call may name its caller in the `x-test-openid` header
+   * (`test-` + up to 48 letters, digits, `_` or `-`), so load tests can act as thousands of citizens.
+   * Such callers are never staff: the staff collection holds no `test-` OPENIDs.
+   */
+  testIdentities?: boolean;
 }
+
+const TEST_OPENID = /^test-[A-Za-z0-9_-]{1,48}$/;
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -177,7 +185,9 @@ export function createGateway(options: GatewayOptions): Server {
     if (session.isNew) sessions.set(session.sid, session.persona);
     const event = await readJsonBody(req);
     const persona = personaOf(session.persona) ?? findPersona(DEFAULT_PERSONA)!;
-    const envelope = await dispatch(handlers, deps, { functionName, event, identity: { openid: persona.openid } });
+    const testOpenid = options.testIdentities ? req.headers['x-test-openid'] : undefined;
+    const openid = typeof testOpenid === 'string' && TEST_OPENID.test(testOpenid) ? testOpenid : persona.openid;
+    const envelope = await dispatch(handlers, deps, { functionName, event, identity: { openid } });
     sendEnvelope(res, envelope, session.isNew ? sessionCookie(session.sid) : {});
   }
 

@@ -17,11 +17,15 @@ import { createGateway } from './gateway';
 import { adjustableClock } from './clock';
 import { shanghaiDate } from '../../src/domain/calendar/dates';
 import { benchCitizens, ensureLocalStaff } from './personas';
+import { localPiiCipher, piiCipherFromEnv } from '../_lib/pii';
 
 const root = process.cwd();
 const dataFile = resolve(root, process.env.DATA_FILE ?? '.data/local.sqlite');
 // Uploaded files (local stand-in for CloudBase storage) live beside the data file.
 const filesDir = join(dirname(dataFile), 'files');
+// The key that seals personal data at rest: PII_KEY if given, else a key file beside (never inside)
+// the data file, created on first start with mode 0600. Losing it makes sealed values unreadable.
+const piiKeyFile = resolve(root, process.env.PII_KEY_FILE ?? join(dirname(dataFile), 'pii.key'));
 const staticDir = resolve(root, process.env.STATIC_DIR ?? 'dist/h5');
 const seedFile = resolve(root, process.env.SEED_REPORT_FILE ?? 'cloudfunctions/_lib/seed/zibo-2023-annual-report.txt');
 const host = process.env.HOST ?? '127.0.0.1';
@@ -52,12 +56,14 @@ async function main(): Promise<void> {
   await ensureLocalStaff(store);
 
   const files = createLocalFileStore(filesDir);
-  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed() };
+  const pii = process.env.PII_KEY ? piiCipherFromEnv(process.env.PII_KEY) : localPiiCipher(piiKeyFile);
+  const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed(), pii };
   // The demo guides' attachments (交易操作一点通) live in file storage, not in the store.
   await installDemoGuideFiles(files);
-  // `npm run bench` sets LOCAL_BENCH_CITIZENS so its submits come from many distinct people.
+  // `npm run bench` sets LOCAL_BENCH_CITIZENS so its submits come from many distinct people;
+  // LOCAL_TEST_IDENTITIES=1 (tests only): a request may name its caller in `x-test-openid` (test-…).
   const extra = Number(process.env.LOCAL_BENCH_CITIZENS ?? 0);
-  const server = createGateway({ deps, staticDir, clock, files, ...(extra > 0 ? { extraPersonas: benchCitizens(extra) } : {}) });
+  const server = createGateway({ deps, staticDir, clock, files, testIdentities: process.env.LOCAL_TEST_IDENTITIES === '1', ...(extra > 0 ? { extraPersonas: benchCitizens(extra) } : {}) });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });

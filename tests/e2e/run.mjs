@@ -126,6 +126,9 @@ async function loadSeedExpectations() {
 // ---------------------------------------------------------------------------------------------
 // The gateway as a child process.
 
+/** ID numbers and phones typed in the journeys: none may appear in the gateway's output. */
+const PERSONAL_DATA_USED = ['11010519491231002X', '13812345678', '13800138000', '13900139000', '13700137000'];
+
 async function startGateway() {
   const dataDir = mkdtempSync(join(tmpdir(), 'zibo-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'dist/local/gateway.cjs')], {
@@ -153,9 +156,11 @@ async function startGateway() {
     });
   });
   // Keep draining its output so it never blocks on a full pipe; keep the tail for diagnostics.
-  const log = { tail: output };
+  const log = { tail: output, all: output };
   const keep = (chunk) => {
     log.tail = (log.tail + chunk.toString()).slice(-4000);
+    // All output (bounded), so the run can prove no personal data was logged.
+    if (log.all.length < 50_000_000) log.all += chunk.toString();
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
@@ -1224,6 +1229,14 @@ async function main() {
     if (gateway.log.tail) console.log(`gateway output (tail):\n${gateway.log.tail}`);
   } finally {
     await browser?.close().catch(() => {});
+    // Personal data never reaches the logs: the ID number and phones the journeys typed.
+    const logged = PERSONAL_DATA_USED.filter((value) => gateway.log.all.includes(value));
+    if (logged.length > 0) {
+      failed += 1;
+      console.log(`FAILED personal data in the gateway's output: ${logged.map((v) => `${v.slice(0, 3)}…`).join(', ')}`);
+    } else {
+      console.log(`ok     gateway output (${gateway.log.all.length} chars) carries none of the ${PERSONAL_DATA_USED.length} ID/phone numbers the journeys used`);
+    }
     await gateway.stop();
   }
   console.log(`${passed} passed, ${failed} failed`);

@@ -404,6 +404,14 @@ export function createTcbStore(options: TcbStoreOptions): DocumentStore {
         await trx.commit();
       } catch (err) {
         if (codeOf(err) === TRANSACTION_CONFLICT && attempt < TRANSACTION_ATTEMPTS) continue;
+        // A commit that failed in transport may not have reached the server: release the
+        // transaction's staged writes now (best effort; harmless if it did commit) rather than
+        // leave them to block a retry of the same submit until the server expires them.
+        try {
+          await trx.rollback();
+        } catch {
+          // Already committed, already gone, or unreachable: the server expires it anyway.
+        }
         throw toStoreError(err, 'commitTransaction');
       }
       return result;

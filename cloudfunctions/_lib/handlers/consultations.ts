@@ -153,13 +153,37 @@ export const consultationsHandlers = defineHandlers('consultations', {
       // Every comment is moderated before it is shown (the check only decides what is refused outright).
       status: 'pending',
     };
+    // The idempotency key and the comment are written in one transaction: a crash between them
+    // cannot leave a key that names a comment that was never saved.
+    const replayed = async () => {
+      const key = await deps.store.get<{ commentId?: string; consultationId?: string }>(CONSULTATION_COLLECTIONS.idempotency, replayKey);
+      const current = key?.consultationId ? await load(deps, key.consultationId) : null;
+      return current ? detail(current, date, { openid, staff: false }).comments.find((c) => c.id === key?.commentId) : undefined;
+    };
+    let saved: StoredDoc<ConsultationDoc> | null = null;
     try {
-      await deps.store.insert(CONSULTATION_COLLECTIONS.idempotency, { _id: replayKey, commentId: comment.id, consultationId: doc._id, at: now.toISOString() });
+      for (let attempt = 0; saved === null; attempt++) {
+        try {
+          saved = await deps.store.transaction(async (tx) => {
+            if (await tx.get(CONSULTATION_COLLECTIONS.idempotency, replayKey)) throw new StoreError('duplicate', 'idempotency key taken');
+            const current = await tx.get<ConsultationDoc>(CONSULTATION_COLLECTIONS.consultations, doc._id);
+            if (!current) throw new AppError('NOT_FOUND', '未找到该征集事项');
+            await tx.insert(CONSULTATION_COLLECTIONS.idempotency, { _id: replayKey, commentId: comment.id, consultationId: doc._id, at: now.toISOString() });
+            return tx.update<ConsultationDoc>(CONSULTATION_COLLECTIONS.consultations, doc._id, { comments: [...current.comments, comment] }, { ifVersion: current._version });
+          });
+        } catch (error) {
+          if (error instanceof StoreError && error.code === 'conflict' && attempt < 4) continue;
+          throw error;
+        }
+      }
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'duplicate') throw new AppError('CONFLICT', '该意见正在提交，请稍后刷新查看');
+      if (error instanceof StoreError && error.code === 'duplicate') {
+        const found = await replayed();
+        if (found) return found;
+        throw new AppError('CONFLICT', '该意见正在提交，请稍后刷新查看');
+      }
       throw error;
     }
-    const saved = await change(deps, doc._id, (current) => ({ comments: [...current.comments, comment] }));
     return detail(saved, date, { openid, staff: false }).comments.find((c) => c.id === comment.id)!;
   },
 

@@ -26,6 +26,7 @@ import { OPEN_DAY_FIGURES, type OpenDayDoc } from '../seed/open-days-demo';
 import { StoreError, type StoredDoc, type TransactionStore } from '../ports/store';
 import { AppError, defineHandlers, type Deps } from '../router';
 import { findAll } from '../find-all';
+import { ephemeralPiiCipher, type PiiCipher } from '../pii';
 
 export const OPEN_DAY_COLLECTIONS = {
   events: 'openDays',
@@ -92,7 +93,7 @@ function detail(doc: StoredDoc<OpenDayDoc>, now: Date) {
   };
 }
 
-function signUpView(doc: StoredDoc<SignUpDoc>, event: OpenDayDoc, now: Date): SignUpView {
+function signUpView(doc: StoredDoc<SignUpDoc>, event: OpenDayDoc, now: Date, pii: PiiCipher): SignUpView {
   return {
     id: doc._id,
     receiptNo: doc.receiptNo,
@@ -101,7 +102,7 @@ function signUpView(doc: StoredDoc<SignUpDoc>, event: OpenDayDoc, now: Date): Si
     timeText: timeText(event),
     place: event.place,
     name: doc.name,
-    phoneMasked: maskMobile(doc.phone),
+    phoneMasked: maskMobile(pii.open(doc.phone)),
     ...(doc.organisation ? { organisation: doc.organisation } : {}),
     role: doc.role,
     roleLabel: ROLE_LABELS[doc.role] ?? doc.role,
@@ -131,6 +132,7 @@ async function withRetry<R>(work: () => Promise<R>): Promise<R> {
   }
 }
 
+const piiOf = (deps: Deps): PiiCipher => deps.pii ?? ephemeralPiiCipher();
 const keyOf = (eventId: string, openid: string) => `${eventId}:${openid}`;
 const replayKeyOf = (openid: string, key: string) => `openDay:${openid}:${key}`;
 
@@ -140,7 +142,7 @@ async function replayedSignUp(deps: Deps, openid: string, replayKey: string, now
   const doc = await deps.store.get<SignUpDoc>(OPEN_DAY_COLLECTIONS.signUps, earlier.signUpId);
   if (!doc || doc.openid !== openid) return null;
   const event = await eventOrNotFound(deps.store, doc.eventId);
-  return signUpView(doc, event, now);
+  return signUpView(doc, event, now, piiOf(deps));
 }
 
 export const openDaysHandlers = defineHandlers('openDays', {
@@ -169,7 +171,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
     let mine: SignUpView | null = null;
     if (caller.openid) {
       const own = await deps.store.find<SignUpDoc>(OPEN_DAY_COLLECTIONS.signUps, { where: { openid: caller.openid, eventId: event._id }, orderBy: [['at', 'desc']], limit: 1 });
-      if (own[0] && own[0].status !== 'cancelled') mine = signUpView(own[0], event, now);
+      if (own[0] && own[0].status !== 'cancelled') mine = signUpView(own[0], event, now, piiOf(deps));
     }
     return { event: detail(event, now), mine };
   },
@@ -199,7 +201,8 @@ export const openDaysHandlers = defineHandlers('openDays', {
             openid,
             receiptNo: `KFR${event.startsAt.slice(0, 10).replace(/-/g, '')}-${String(seq).padStart(3, '0')}`,
             name: input.name,
-            phone: input.phone,
+            // Sealed at rest (pii.ts); lists show it masked.
+            phone: piiOf(deps).seal(input.phone),
             ...(input.organisation ? { organisation: input.organisation } : {}),
             role: input.role,
             status: 'active',
@@ -209,7 +212,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
           return { doc, event: updated };
         }),
       );
-      if (saved) return { signUp: signUpView(saved.doc, saved.event, now), replayed: false };
+      if (saved) return { signUp: signUpView(saved.doc, saved.event, now, piiOf(deps)), replayed: false };
       const again = await replayedSignUp(deps, openid, replayKey, now);
       if (again) return { signUp: again, replayed: true };
       throw new AppError('CONFLICT', '该提交标识已被使用，请刷新后重试');
@@ -244,7 +247,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
         return { doc: updatedDoc, event: updatedEvent };
       }),
     );
-    return signUpView(saved.doc, saved.event, now);
+    return signUpView(saved.doc, saved.event, now, piiOf(deps));
   },
 
   async mine(_input, { caller, deps }) {
@@ -258,7 +261,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
         if (event) events.set(doc.eventId, event);
       }
       const event = events.get(doc.eventId);
-      if (event) views.push(signUpView(doc, event, now));
+      if (event) views.push(signUpView(doc, event, now, piiOf(deps)));
     }
     return views;
   },
@@ -325,6 +328,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
 
   async signUps(input, { deps }) {
     const now = deps.clock.now();
+    const pii = piiOf(deps);
     const event = await eventOrNotFound(deps.store, input.eventId);
     const docs = (await findAll<SignUpDoc>(deps.store, OPEN_DAY_COLLECTIONS.signUps, { eventId: event._id })).sort((a, b) => a.receiptNo.localeCompare(b.receiptNo));
     return {
@@ -335,7 +339,7 @@ export const openDaysHandlers = defineHandlers('openDays', {
         id: d._id,
         receiptNo: d.receiptNo,
         name: d.name,
-        phoneMasked: maskMobile(d.phone),
+        phoneMasked: maskMobile(pii.open(d.phone)),
         ...(d.organisation ? { organisation: d.organisation } : {}),
         roleLabel: ROLE_LABELS[d.role] ?? d.role,
         status: d.status,

@@ -36,17 +36,24 @@ import { AppError, defineHandlers, type Deps } from '../router';
 import { findAll } from '../find-all';
 import { CALENDAR_COLLECTIONS, CALENDAR_SETTINGS_ID, loadCalendar as loadSharedCalendar } from '../working-calendar';
 import { OUTBOX_COLLECTION, type OutboxDoc } from '../notifications/deliver';
+import { appendChained } from '../audit-chain';
+import { ephemeralPiiCipher, type PiiCipher } from '../pii';
 
 export const REQUEST_COLLECTIONS = {
   cases: 'infoRequests',
   audit: 'requestAudit',
+  /** One head per case's audit chain (last seq and hash): see audit-chain.ts. */
+  auditHeads: 'requestAuditHeads',
   idempotency: 'idempotencyKeys',
   outbox: OUTBOX_COLLECTION,
   calendarOverrides: CALENDAR_COLLECTIONS.overrides,
   settings: CALENDAR_COLLECTIONS.settings,
 } as const;
 
-/** What is stored: the workflow case plus the application's personal data and text. */
+/**
+ * What is stored: the workflow case plus the application's personal data and text. The applicant's
+ * `idNumber` and `mobile` are sealed at rest (pii.ts); reads by id open them (getOwnCase/getAnyCase).
+ */
 export interface RequestDoc extends Omit<RequestCase, 'id'> {
   queryCode: string;
   applicant: Pick<Application, 'name' | 'organisationName' | 'idType' | 'idNumber' | 'mobile' | 'email' | 'address' | 'postcode'>;
@@ -147,17 +154,33 @@ function actorLabel(caller: Caller, kase: Pick<RequestCase, 'ownerOpenid'>): str
   return '系统';
 }
 
+function piiOf(deps: Deps): PiiCipher {
+  return deps.pii ?? ephemeralPiiCipher();
+}
+
+/** The applicant's personal data as stored: ID number and mobile sealed. */
+function sealApplicant(pii: PiiCipher, applicant: RequestDoc['applicant']): RequestDoc['applicant'] {
+  return { ...applicant, idNumber: applicant.idNumber ? pii.seal(applicant.idNumber) : applicant.idNumber, ...(applicant.mobile ? { mobile: pii.seal(applicant.mobile) } : {}) };
+}
+
+/** A case read by id, with the applicant's sealed fields opened (legacy plaintext reads as is). */
+function opened(deps: Deps, doc: StoredDoc<RequestDoc>): StoredDoc<RequestDoc> {
+  const pii = piiOf(deps);
+  const { applicant } = doc;
+  return { ...doc, applicant: { ...applicant, idNumber: pii.open(applicant.idNumber), ...(applicant.mobile ? { mobile: pii.open(applicant.mobile) } : {}) } };
+}
+
 async function getOwnCase(deps: Deps, caller: Caller, id: string): Promise<StoredDoc<RequestDoc>> {
   const doc = await deps.store.get<RequestDoc>(REQUEST_COLLECTIONS.cases, id);
   // The same answer for "not yours" and "does not exist": nobody learns which ids exist.
   if (!doc || !caller.openid || doc.ownerOpenid !== caller.openid) throw new AppError('NOT_FOUND', '未找到该申请');
-  return doc;
+  return opened(deps, doc);
 }
 
 async function getAnyCase(deps: Deps, id: string): Promise<StoredDoc<RequestDoc>> {
   const doc = await deps.store.get<RequestDoc>(REQUEST_COLLECTIONS.cases, id);
   if (!doc) throw new AppError('NOT_FOUND', '未找到该申请');
-  return doc;
+  return opened(deps, doc);
 }
 
 async function auditEntries(deps: Deps, caseId: string): Promise<Array<StoredDoc<AuditDoc>>> {
@@ -313,7 +336,7 @@ async function recordChange(
     visibleToApplicant: visible,
     ...(input.publicNote ? { publicNote: input.publicNote } : {}),
   };
-  await tx.insert(REQUEST_COLLECTIONS.audit, audit);
+  await appendChained(tx, { entries: REQUEST_COLLECTIONS.audit, heads: REQUEST_COLLECTIONS.auditHeads }, input.caseId, audit);
 
   const applicantNotice = APPLICANT_NOTICES[input.action];
   const extensionRejected = input.action === 'decideExtension' && input.note?.startsWith('不批准');
@@ -364,6 +387,7 @@ async function createCase(
   if (input.receiptDate > date) throw new AppError('VALIDATION_FAILED', '收到申请日期不能晚于今天');
   const keyId = `${actor.openid}:${input.idempotencyKey}`;
   const { application: a } = input;
+  const pii = piiOf(deps);
 
   const created = await deps.store.transaction(async (tx) => {
     const seen = await tx.get<{ caseId: string }>(REQUEST_COLLECTIONS.idempotency, keyId);
@@ -380,7 +404,7 @@ async function createCase(
       clockStart: input.receiptDate,
       state: 'registered',
       consultations: [],
-      applicant: {
+      applicant: sealApplicant(pii, {
         name: a.name,
         idType: a.idType,
         idNumber: a.idNumber.toUpperCase(),
@@ -389,7 +413,7 @@ async function createCase(
         ...(a.email ? { email: a.email } : {}),
         ...(a.address ? { address: a.address } : {}),
         ...(a.postcode ? { postcode: a.postcode } : {}),
-      },
+      }),
       details: {
         description: a.description,
         deliveryForm: a.deliveryForm,
@@ -588,8 +612,8 @@ export const requestsHandlers = defineHandlers('requests', {
   async getCase(input, { caller, deps }) {
     const doc = await getAnyCase(deps, input.id);
     const actor = actorOf(caller);
-    // Reading an applicant's personal data is itself recorded.
-    await deps.store.insert<AuditDoc>(REQUEST_COLLECTIONS.audit, {
+    // Reading an applicant's personal data is itself recorded (on the case's audit chain).
+    const entry: AuditDoc = {
       caseId: doc._id,
       caseVersion: doc._version,
       at: deps.clock.now().toISOString(),
@@ -600,7 +624,8 @@ export const requestsHandlers = defineHandlers('requests', {
       from: doc.state,
       to: doc.state,
       visibleToApplicant: false,
-    });
+    };
+    await deps.store.transaction((tx) => appendChained(tx, { entries: REQUEST_COLLECTIONS.audit, heads: REQUEST_COLLECTIONS.auditHeads }, doc._id, entry));
     return staffView(doc, await loadCalendar(deps), today(deps), await auditEntries(deps, doc._id), actor, await loadSettings(deps));
   },
 
