@@ -73,7 +73,10 @@ export function denialFor(access: Access, caller: Caller): ErrorCode | null {
       return caller.openid ? null : 'UNAUTHENTICATED';
     case 'staff':
       if (!caller.openid) return 'UNAUTHENTICATED';
-      return caller.roles.some((role) => access.roles.includes(role)) ? null : 'FORBIDDEN';
+      return Array.isArray(access.roles) && caller.roles.some((role) => access.roles.includes(role)) ? null : 'FORBIDDEN';
+    default:
+      // A declaration the router does not know (or none at all) fails closed.
+      return 'FORBIDDEN';
   }
 }
 
@@ -95,16 +98,18 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
   const handler = (registry[functionName] as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>)[action];
   if (!contract || !handler) return fail('UNKNOWN_ACTION', `操作“${action}”不存在`);
 
-  const input = contract.input.safeParse(event.data.input);
-  if (!input.success) {
-    const issues = issuesFromZod(input.error);
-    return fail('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${issues[0]?.message ?? ''}`, issues);
-  }
-
   try {
+    // Access first: a caller who may not run the action learns nothing about its input (not even
+    // which fields it has), and the answer to a denied call never depends on what was sent.
     const caller = await resolveCaller(deps.store, request.identity);
     const denial = denialFor(contract.access, caller);
     if (denial) return fail(denial);
+
+    const input = contract.input.safeParse(event.data.input);
+    if (!input.success) {
+      const issues = issuesFromZod(input.error);
+      return fail('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${issues[0]?.message ?? ''}`, issues);
+    }
 
     const result = await handler(input.data, { caller, deps });
     // The output schema also strips any field it does not name: nothing internal leaks by accident.
