@@ -2,7 +2,7 @@
 // run the handler, check the answer against the contract, and map every failure to a stable code
 // and a Chinese message. Served identically by the CloudBase entry and the local gateway.
 import { type contracts, findActionContract, isFunctionName, type ActionName, type ActionOutput, type FunctionName } from '../../src/contracts';
-import { ERROR_CODES, eventSchema, issuesFromZod, type Access, type ApiError, type Envelope, type ErrorCode, type ErrorIssue } from '../../src/contracts/core';
+import { ERROR_CODES, EVENT_TOO_DEEP_MESSAGE, MAX_EVENT_DEPTH, eventSchema, nestsDeeperThan, issuesFromZod, type Access, type ApiError, type Envelope, type ErrorCode, type ErrorIssue } from '../../src/contracts/core';
 import { resolveCaller, type Caller, type RuntimeIdentity } from './identity/caller';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
@@ -90,6 +90,7 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
   const { functionName } = request;
   if (!isFunctionName(functionName)) return fail('UNKNOWN_FUNCTION', `服务“${functionName.slice(0, 40)}”不存在`);
 
+  if (nestsDeeperThan(request.event, MAX_EVENT_DEPTH)) return fail('BAD_REQUEST', EVENT_TOO_DEEP_MESSAGE);
   const event = eventSchema.safeParse(request.event);
   if (!event.success) return fail('BAD_REQUEST', '请求格式不正确：需要 action 字段', issuesFromZod(event.error));
   const { action } = event.data;

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed() };
   // The demo guides' attachments (交易操作一点通) live in file storage, not in the store.
   await installDemoGuideFiles(files);
-  const server = createGateway({ deps, staticDir, clock, files });
+  // GATEWAY_RATE_LIMIT=off lifts the per-session/per-IP request limits (the load benchmark only).
+  const server = createGateway({ deps, staticDir, clock, files, ...(process.env.GATEWAY_RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}) });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });
