@@ -2,7 +2,7 @@
 // run the handler, check the answer against the contract, and map every failure to a stable code
 // and a Chinese message. Served identically by the CloudBase entry and the local gateway.
 import { type contracts, findActionContract, isFunctionName, type ActionName, type ActionOutput, type FunctionName } from '../../src/contracts';
-import { ERROR_CODES, eventSchema, issuesFromZod, type Access, type ApiError, type Envelope, type ErrorCode, type ErrorIssue } from '../../src/contracts/core';
+import { ERROR_CODES, EVENT_TOO_DEEP_MESSAGE, MAX_EVENT_DEPTH, eventSchema, nestsDeeperThan, issuesFromZod, type Access, type ApiError, type Envelope, type ErrorCode, type ErrorIssue } from '../../src/contracts/core';
 import { resolveCaller, type Caller, type RuntimeIdentity } from './identity/caller';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
@@ -76,7 +76,10 @@ export function denialFor(access: Access, caller: Caller): ErrorCode | null {
       return caller.openid ? null : 'UNAUTHENTICATED';
     case 'staff':
       if (!caller.openid) return 'UNAUTHENTICATED';
-      return caller.roles.some((role) => access.roles.includes(role)) ? null : 'FORBIDDEN';
+      return Array.isArray(access.roles) && caller.roles.some((role) => access.roles.includes(role)) ? null : 'FORBIDDEN';
+    default:
+      // A declaration the router does not know (or none at all) fails closed.
+      return 'FORBIDDEN';
   }
 }
 
@@ -90,6 +93,7 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
   const { functionName } = request;
   if (!isFunctionName(functionName)) return fail('UNKNOWN_FUNCTION', `服务“${functionName.slice(0, 40)}”不存在`);
 
+  if (nestsDeeperThan(request.event, MAX_EVENT_DEPTH)) return fail('BAD_REQUEST', EVENT_TOO_DEEP_MESSAGE);
   const event = eventSchema.safeParse(request.event);
   if (!event.success) return fail('BAD_REQUEST', '请求格式不正确：需要 action 字段', issuesFromZod(event.error));
   const { action } = event.data;
@@ -98,16 +102,18 @@ export async function dispatch(registry: HandlerRegistry, deps: Deps, request: D
   const handler = (registry[functionName] as Record<string, (input: unknown, ctx: HandlerContext) => Promise<unknown>>)[action];
   if (!contract || !handler) return fail('UNKNOWN_ACTION', `操作“${action}”不存在`);
 
-  const input = contract.input.safeParse(event.data.input);
-  if (!input.success) {
-    const issues = issuesFromZod(input.error);
-    return fail('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${issues[0]?.message ?? ''}`, issues);
-  }
-
   try {
+    // Access first: a caller who may not run the action learns nothing about its input (not even
+    // which fields it has), and the answer to a denied call never depends on what was sent.
     const caller = await resolveCaller(deps.store, request.identity);
     const denial = denialFor(contract.access, caller);
     if (denial) return fail(denial);
+
+    const input = contract.input.safeParse(event.data.input);
+    if (!input.success) {
+      const issues = issuesFromZod(input.error);
+      return fail('VALIDATION_FAILED', `${ERROR_CODES.VALIDATION_FAILED}：${issues[0]?.message ?? ''}`, issues);
+    }
 
     const result = await handler(input.data, { caller, deps });
     // The output schema also strips any field it does not name: nothing internal leaks by accident.

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MAX_EVENT_BYTES, type Envelope, type ErrorCode } from '../../src/contracts/core';
+import { EVENT_TOO_DEEP_MESSAGE, MAX_EVENT_BYTES, MAX_EVENT_DEPTH, type Envelope, type ErrorCode } from '../../src/contracts/core';
 import { ATTACHMENT_TYPES_LABEL, isAttachmentContentType, MAX_ATTACHMENT_BYTES } from '../../src/contracts/files';
 import type { LocalFileStore } from '../_lib/adapters/local-files';
 import { localSessionSchema, switchPersonaSchema, type LocalSession } from '../../src/contracts/local';
@@ -32,6 +32,68 @@ export interface GatewayOptions {
    * Such callers are never staff: the staff collection holds no `test-` OPENIDs.
    */
   testIdentities?: boolean;
+  /** Request rate limits for the API and uploads; `false` turns them off (load benchmarks). Defaults: RATE_LIMITS. */
+  rateLimit?: RateLimits | false;
+}
+
+/** A token bucket: `burst` requests at once, refilled at `perSecond`. */
+export interface Bucket {
+  burst: number;
+  perSecond: number;
+}
+export interface RateLimits {
+  /** Per session (a session is one persona in one browser): what a person can do. */
+  session: Bucket;
+  /** Per client IP for requests without a known session (new or anonymous clients, cookie rotation). */
+  ip: Bucket;
+}
+/**
+ * Generous for people and the e2e journeys (a page makes a handful of calls; the busiest journey, the
+ * accessibility scan of 31 pages in one session, stays far below 50 a second), tight enough that a
+ * loop hammering the functions is slowed to a crawl.
+ */
+export const RATE_LIMITS: RateLimits = { session: { burst: 300, perSecond: 50 }, ip: { burst: 120, perSecond: 20 } };
+/** Buckets kept at most (a full bucket is forgotten first: it is the same as a new one). */
+const MAX_BUCKETS = 10_000;
+
+/** Token buckets by key. `take` answers 0 when allowed, else the seconds to wait. */
+export function tokenBuckets(now: () => number = Date.now) {
+  const buckets = new Map<string, { tokens: number; at: number; bucket: Bucket }>();
+  function refill(entry: { tokens: number; at: number; bucket: Bucket }, t: number) {
+    entry.tokens = Math.min(entry.bucket.burst, entry.tokens + ((t - entry.at) / 1000) * entry.bucket.perSecond);
+    entry.at = t;
+  }
+  function prune(t: number) {
+    for (const [key, entry] of buckets) {
+      refill(entry, t);
+      if (entry.tokens >= entry.bucket.burst) buckets.delete(key);
+    }
+    // Still full of busy clients: forget the oldest.
+    for (const key of buckets.keys()) {
+      if (buckets.size < MAX_BUCKETS) break;
+      buckets.delete(key);
+    }
+  }
+  return {
+    take(key: string, bucket: Bucket): number {
+      const t = now();
+      let entry = buckets.get(key);
+      if (!entry) {
+        if (buckets.size >= MAX_BUCKETS) prune(t);
+        entry = { tokens: bucket.burst, at: t, bucket };
+        buckets.set(key, entry);
+      }
+      refill(entry, t);
+      if (entry.tokens >= 1) {
+        entry.tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, Math.ceil((1 - entry.tokens) / bucket.perSecond));
+    },
+    get size() {
+      return buckets.size;
+    },
+  };
 }
 
 const TEST_OPENID = /^test-[A-Za-z0-9_-]{1,48}$/;
@@ -69,7 +131,26 @@ const BASE_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
+  // The H5 app uses none of these; a page that is ever injected cannot either.
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
+
+/** Whether JSON text nests objects/arrays deeper than `max`, found by scanning before parsing. */
+export function jsonTextNestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return false;
+}
 
 class RequestError extends Error {
   constructor(
@@ -110,6 +191,8 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text.trim()) throw new RequestError('BAD_REQUEST', '请求体为空');
+  // Checked on the text, so a hostile nesting never reaches the parser.
+  if (jsonTextNestsDeeperThan(text, MAX_EVENT_DEPTH)) throw new RequestError('BAD_REQUEST', EVENT_TOO_DEEP_MESSAGE);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -153,6 +236,21 @@ export function createGateway(options: GatewayOptions): Server {
   const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined;
   let csp: string | undefined;
   const personaOf = (key: string) => findPersona(key) ?? options.extraPersonas?.(key);
+  const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? RATE_LIMITS);
+  const buckets = tokenBuckets();
+
+  /** Seconds to wait when the caller is over its rate, else 0: by session when it has one, else by IP. */
+  function overRate(req: IncomingMessage): number {
+    if (!limits) return 0;
+    const sid = parseCookies(req.headers.cookie).sid;
+    if (sid && sessions.has(sid)) return buckets.take(`sid:${sid}`, limits.session);
+    return buckets.take(`ip:${req.socket.remoteAddress ?? 'unknown'}`, limits.ip);
+  }
+
+  function sendRateLimited(req: IncomingMessage, res: ServerResponse, retryAfter: number): void {
+    sendEnvelope(res, fail('RATE_LIMITED', `操作过于频繁，请 ${retryAfter} 秒后再试`), { 'retry-after': String(retryAfter), connection: 'close' });
+    req.resume();
+  }
 
   function sessionOf(req: IncomingMessage): { sid: string; persona: string; isNew: boolean } {
     const sid = parseCookies(req.headers.cookie).sid;
@@ -338,6 +436,10 @@ export function createGateway(options: GatewayOptions): Server {
     const { pathname } = url;
     const work = (async () => {
       const api = /^\/api\/([^/]+)\/?$/.exec(pathname);
+      if (api || pathname === '/local/upload' || (pathname === '/local/session' && req.method === 'POST')) {
+        const wait = overRate(req);
+        if (wait > 0) return sendRateLimited(req, res, wait);
+      }
       if (api) return handleApi(req, res, decodeURIComponent(api[1] ?? ''));
       if (pathname === '/local/session') return handleSession(req, res);
       if (pathname === '/local/clock' && options.clock) return handleClock(req, res, options.clock);

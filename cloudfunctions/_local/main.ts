@@ -60,10 +60,19 @@ async function main(): Promise<void> {
   const deps: Deps = { store, clock, log: consoleLogger, sender: createLocalSender(), contentCheck: createLocalContentChecker(), provincial: createLocalProvincialSystem(), files, feed: createLocalPublicAccountFeed(), pii };
   // The demo guides' attachments (交易操作一点通) live in file storage, not in the store.
   await installDemoGuideFiles(files);
-  // `npm run bench` sets LOCAL_BENCH_CITIZENS so its submits come from many distinct people;
-  // LOCAL_TEST_IDENTITIES=1 (tests only): a request may name its caller in `x-test-openid` (test-…).
+  // `npm run bench` sets LOCAL_BENCH_CITIZENS so its submits come from many distinct people, and
+  // GATEWAY_RATE_LIMIT=off to measure the gateway, not its limiter; LOCAL_TEST_IDENTITIES=1 (tests
+  // only): a request may name its caller in `x-test-openid` (test-…).
   const extra = Number(process.env.LOCAL_BENCH_CITIZENS ?? 0);
-  const server = createGateway({ deps, staticDir, clock, files, testIdentities: process.env.LOCAL_TEST_IDENTITIES === '1', ...(extra > 0 ? { extraPersonas: benchCitizens(extra) } : {}) });
+  const server = createGateway({
+    deps,
+    staticDir,
+    clock,
+    files,
+    testIdentities: process.env.LOCAL_TEST_IDENTITIES === '1',
+    ...(extra > 0 ? { extraPersonas: benchCitizens(extra) } : {}),
+    ...(process.env.GATEWAY_RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}),
+  });
   // The local stand-in for CloudBase's timer trigger of the `notify` function.
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });

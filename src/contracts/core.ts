@@ -85,6 +85,22 @@ export type CallEvent = z.infer<typeof eventSchema>;
 /** Request bodies above this size are refused before parsing (CloudBase's own limit is 6 MB). */
 export const MAX_EVENT_BYTES = 256 * 1024;
 
+/** Events nested deeper than this (objects and arrays) are refused; no contract comes close. */
+export const MAX_EVENT_DEPTH = 32;
+export const EVENT_TOO_DEEP_MESSAGE = `请求格式不正确：内容嵌套超过 ${MAX_EVENT_DEPTH} 层`;
+
+/** Whether a value nests objects/arrays deeper than `max` (iterative: safe on any depth). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(current as object)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 // Reusable field schemas.
 export const idSchema = z.string().check(z.minLength(1, '编号不能为空'), z.maxLength(64, '编号过长'), z.regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'));
 export const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));

@@ -232,3 +232,97 @@ describe('gateway: local file upload (stand-in for CloudBase storage)', () => {
     expect((await fetch(`${base}/local/upload`)).status).toBe(400);
   });
 });
+
+describe('gateway: hostile requests', () => {
+  it('refuses JSON nested deeper than 32 levels before parsing it, with a clear Chinese message', async () => {
+    const deep = (n: number) => `{"action":"getItem","input":${'['.repeat(n)}${']'.repeat(n)}}`;
+    // 31 arrays inside the event object and its input: 32 levels, still read (and refused by the contract).
+    const within = await api('catalogue', deep(31));
+    expect(within.status).toBe(400);
+    expect(within.body.error.code).toBe('VALIDATION_FAILED');
+    const over = await api('catalogue', deep(32));
+    expect(over.status).toBe(400);
+    expect(over.body).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: '请求格式不正确：内容嵌套超过 32 层' } });
+    // 100 000 levels fit in the size limit and would overflow a recursive parser: refused just the same.
+    const huge = await api('catalogue', deep(100_000));
+    expect(huge.body.error.code).toBe('BAD_REQUEST');
+    // Brackets inside strings are text, not nesting.
+    const inString = await api('catalogue', { action: 'getItem', input: { id: '['.repeat(40) } });
+    expect(inString.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('keeps the security headers on every kind of answer', async () => {
+    const answers = [await fetch(`${base}/`), await fetch(`${base}/js/app.12345678.js`), await fetch(`${base}/js/missing.js`), await fetch(`${base}/api/portal`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"getProfile"}' })];
+    for (const response of answers) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    }
+    const csp = answers[0]!.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(directive);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+  });
+
+  it('lets a browser session make a page’s worth of parallel calls without any refusal', async () => {
+    const cookie = (await fetch(`${base}/`)).headers.get('set-cookie')!.split(';')[0]!;
+    const answers = await Promise.all(Array.from({ length: 60 }, () => api('portal', { action: 'whoami' }, { cookie })));
+    expect(answers.map((a) => a.status)).toEqual(Array(60).fill(200));
+  });
+});
+
+describe('gateway: request rate per session and per IP', () => {
+  let limited: Server;
+  let url: string;
+  beforeAll(async () => {
+    limited = createGateway({ deps, rateLimit: { session: { burst: 4, perSecond: 2 }, ip: { burst: 3, perSecond: 2 } } });
+    await new Promise<void>((resolve) => limited.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => limited.close(resolve)));
+
+  const call = (cookie?: string) =>
+    fetch(`${url}/api/portal`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: '{"action":"whoami"}' });
+
+  it('answers 429 RATE_LIMITED with Retry-After past the bucket, per IP without a session and per session with one', async () => {
+    // No session: the IP's bucket (3). Rotating cookies does not help: unknown sessions count against the IP.
+    const anonymous = [await call(), await call(), await call(`sid=${'a'.repeat(32)}`), await call(`sid=${'b'.repeat(32)}`)];
+    expect(anonymous.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    const refused = anonymous[3]!;
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await refused.json()).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '操作过于频繁，请 1 秒后再试' } });
+
+    // A session (opened by GET /local/session, which is not limited) has its own bucket (4).
+    const opened = await fetch(`${url}/local/session`);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const own = [];
+    for (let i = 0; i < 5; i++) own.push((await call(cookie)).status);
+    expect(own).toEqual([200, 200, 200, 200, 429]);
+    // Another session is not affected by the first one's bucket.
+    const second = (await fetch(`${url}/local/session`)).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await call(second)).status).toBe(200);
+    // The bucket refills (2 a second).
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await call(cookie)).status).toBe(200);
+  });
+
+  it('counts tokens exactly (fake clock) and forgets idle clients', async () => {
+    const { tokenBuckets, RATE_LIMITS } = await import('../../cloudfunctions/_local/gateway');
+    let now = 0;
+    const buckets = tokenBuckets(() => now);
+    const bucket = { burst: 2, perSecond: 0.5 };
+    expect([buckets.take('k', bucket), buckets.take('k', bucket), buckets.take('k', bucket)]).toEqual([0, 0, 2]);
+    now = 1000;
+    expect(buckets.take('k', bucket)).toBe(1);
+    now = 2000;
+    expect(buckets.take('k', bucket)).toBe(0);
+    // A full bucket is the same as none: past 10 000 clients, the idle ones are forgotten.
+    for (let i = 0; i < 10_000; i++) buckets.take(`client-${i}`, bucket);
+    expect(buckets.size).toBe(10_000); // capped: the oldest busy client made room
+    now = 60_000;
+    buckets.take('newcomer', bucket);
+    expect(buckets.size).toBe(1);
+    // The defaults are generous for people and the e2e journeys.
+    expect(RATE_LIMITS).toEqual({ session: { burst: 300, perSecond: 50 }, ip: { burst: 120, perSecond: 20 } });
+  });
+});

@@ -338,7 +338,7 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
     return result;
   }
 
-  return {
+  const store: DocumentStore = {
     get: (collection, id) => op(() => getSync(collection, id)),
     insert: (collection, doc) => op(() => insertSync(collection, doc)),
     update: (collection, id, patch, opts) => op(() => updateSync(collection, id, patch, opts)),
@@ -360,6 +360,28 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
         db.close();
       }),
   };
+  databases.set(store, db);
+  return store;
+}
+
+const databases = new WeakMap<DocumentStore, Database.Database>();
+
+/** Every stored document of a SQLite store, by collection then id (tests compare stores before and after a call). */
+export function dumpSqliteStore(store: DocumentStore): Record<string, Record<string, { version: number; data: string }>> {
+  const db = databases.get(store);
+  if (!db) throw invalid('not a SQLite store');
+  const dump: Record<string, Record<string, { version: number; data: string }>> = {};
+  for (const row of db.prepare('SELECT coll, id, version, data FROM docs ORDER BY coll, id').all() as Array<{ coll: string; id: string; version: number; data: string }>) {
+    (dump[row.coll] ??= {})[row.id] = { version: row.version, data: row.data };
+  }
+  return dump;
+}
+
+/** Rows written (inserted, updated or deleted, committed or not) since the store was opened: a cheap "did anything write?" check. */
+export function sqliteWriteCount(store: DocumentStore): number {
+  const db = databases.get(store);
+  if (!db) throw invalid('not a SQLite store');
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
 /** Alias kept for callers that prefer "open" for file-backed resources. */
