@@ -187,14 +187,14 @@ describe('market players: filters, badges, masking, following one project, stati
     const { projects } = tradingDemo('2026-03-02');
     const page = expectOk(await call('anonymous', 'trading', 'listProjects', { limit: 50 }));
     const labels = new Set(page.items.map((p: { badge: { label: string } }) => p.badge.label));
-    expect([...labels].every((l) => ['报名中', '报名截止', '待开标', '开标中', '评标中', '公示中', '公示期满', '已结束'].includes(l))).toBe(true);
+    expect([...labels].every((l) => ['报名中', '报名截止', '待开标', '开标中', '评标中', '公示中', '公示期满', '已结束'].includes(l as string))).toBe(true);
     expect(labels.has('已结束')).toBe(true);
     const changed = projects.find((p) => p.stage === 'change')!;
     const chain = expectOk(await call('anonymous', 'trading', 'getChain', { projectId: changed._id }));
     const change = chain.notices.find((n: { stage: string }) => n.stage === 'change');
     expect(chain.masked).toBe(true);
-    expect(change.bidders[0]).toMatch(/^淄博\*{4}有限公司（演示）$|^淄博\*{4}/);
-    expect(JSON.stringify(chain)).not.toMatch(/淄博(鲁中|齐都|华瑞|恒信|泰和)建设/);
+    expect(change.bidders[0]).toMatch(/^淄博\*{4}有限公司$/);
+    expect(JSON.stringify(chain)).not.toMatch(/淄博(鲁中|齐都|华瑞|恒信|泰和)/);
     const deep = projects.find((p) => p.stage === 'contract')!;
     const withCandidates = expectOk(await call('anonymous', 'trading', 'getChain', { projectId: deep._id }));
     expect(withCandidates.notices.find((n: { stage: string }) => n.stage === 'candidates').publicity.text).toMatch(/^公示期已结束（异议截止 \d{4}-\d{2}-\d{2}）$/);

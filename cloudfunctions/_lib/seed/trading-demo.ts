@@ -89,7 +89,7 @@ export function tradingDemo(anchor: string): { projects: Array<ProjectDoc & { _i
       // Sign-up closes 3 days before the opening; open projects opening today or later are still 报名中 for a while.
       const signUpEnds = addDays(openingDate, -3);
       const candidatesOn = dated.find((d) => d.stage === 'candidates')?.date;
-      const bidder = `淄博${['鲁中', '齐都', '华瑞', '恒信', '泰和'][n % 5]}建设工程有限公司（演示）`;
+      const bidder = `淄博${['鲁中', '齐都', '华瑞', '恒信', '泰和'][n % 5]}演示建设工程有限公司`;
       projects.push({
         _id: id,
         code,
