@@ -55,7 +55,7 @@ function NoticeStep({ notice, open, onToggle }: { notice: Notice; open: boolean;
         id={`toggle-${notice.id}`}
         role='button'
         aria-expanded={open}
-        aria-label={`${open ? '收起' : '展开'}${notice.stageLabel}全文`}
+        aria-label={`${open ? '收起全文' : '展开全文'}：${notice.stageLabel}`}
         onClick={onToggle}
       >
         {open ? '收起全文' : '展开全文'}

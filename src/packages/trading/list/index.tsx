@@ -150,12 +150,12 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (next: P
           </View>
         </Picker>
         <Picker mode='date' id='filter-from' className='td-filter' value={filters.from || '2026-01-01'} start='2004-01-01' end={filters.to || '2099-12-31'} onChange={(event) => onChange({ from: String(event.detail.value) })}>
-          <View className='td-chip tap' role='button' aria-label={`公告日期自：${filters.from || '不限'}，点按选择`}>
+          <View className='td-chip tap' role='button' aria-label={`${filters.from ? `自 ${filters.from}` : '开始日期'}（最新公告日期起），点按选择`}>
             <Text id='filter-from-value'>{filters.from ? `自 ${filters.from}` : '开始日期'}</Text>
           </View>
         </Picker>
         <Picker mode='date' id='filter-to' className='td-filter' value={filters.to || filters.from || '2026-01-01'} start={filters.from || '2004-01-01'} end='2099-12-31' onChange={(event) => onChange({ to: String(event.detail.value) })}>
-          <View className='td-chip tap' role='button' aria-label={`公告日期至：${filters.to || '不限'}，点按选择`}>
+          <View className='td-chip tap' role='button' aria-label={`${filters.to ? `至 ${filters.to}` : '结束日期'}（最新公告日期止），点按选择`}>
             <Text id='filter-to-value'>{filters.to ? `至 ${filters.to}` : '结束日期'}</Text>
           </View>
         </Picker>
