@@ -15,7 +15,7 @@ export default defineAppConfig({
     // 意见征集 (citizens): the consultations by phase, one draft with its comments and the 采纳情况.
     { root: 'packages/consult', pages: ['list/index', 'detail/index'] },
     // 交易公告 (one chain per project) and 开标大厅 (today's bid openings).
-    { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index'] },
+    { root: 'packages/trading', pages: ['list/index', 'chain/index', 'hall/index', 'stats/index'] },
     // 我的订阅 (follow columns, transaction types) and 我的消息.
     { root: 'packages/follow', pages: ['index/index', 'messages/index'] },
     // 公众号文章 (the public account's articles).

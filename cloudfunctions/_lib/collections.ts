@@ -73,6 +73,10 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['tradingProjects', ['sortKey']],
   ['tradingProjects', ['openingDate', 'openingAt']],
   ['tradingNotices', ['projectId', 'order']],
+  // Filters by district (alone or with a type) and the statistics' counts (handlers/trading.ts).
+  ['tradingProjects', ['district', 'sortKey']],
+  ['tradingProjects', ['type', 'district', 'sortKey']],
+  ['tradingNotices', ['publishedAt']],
   // Information requests (cloudfunctions/_lib/handlers/requests.ts).
   ['infoRequests', ['ownerOpenid', 'createdAt']],
   ['infoRequests', ['state']],

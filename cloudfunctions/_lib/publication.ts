@@ -4,6 +4,8 @@
 // public without being searchable, and never announced twice. Fanning an event out to followers needs
 // queries, which transactions cannot run (a CloudBase limit), so it happens later, on the scheduler.
 import type { IsoDate } from '../../src/domain/calendar/dates';
+import { projectFollowTypesFor } from '../../src/domain/subscriptions/rules';
+import { publicNotice } from '../../src/domain/trading/masking';
 import type { DisclosureDoc } from './collections';
 import type { NoticeDoc } from './seed/trading-demo';
 import type { ArticleDoc } from './handlers/articles';
@@ -25,6 +27,8 @@ export interface PublishedItem {
   column: string;
   /** A finer type within the column, e.g. a transaction type or a catalogue category id. */
   type?: string;
+  /** Further follow types its event reaches (a trading notice: its project's followers). */
+  alsoTypes?: string[];
   title: string;
   /** Plain text to search in (body paragraphs joined); trimmed to SEARCH_TEXT_LIMIT. */
   text: string;
@@ -55,6 +59,7 @@ export interface PublicationEventDoc {
   refId: string;
   column: string;
   type: string;
+  alsoTypes?: string[];
   title: string;
   date: IsoDate;
   route: string;
@@ -101,6 +106,7 @@ export async function recordPublication(tx: TransactionStore, item: PublishedIte
     refId: item.id,
     column: item.column,
     type: item.type ?? '',
+    ...(item.alsoTypes?.length ? { alsoTypes: item.alsoTypes } : {}),
     title: item.title,
     date: item.date,
     route: item.route,
@@ -131,12 +137,15 @@ export function disclosureItem(doc: DisclosureDoc & { _id: string }): PublishedI
   };
 }
 
-export function noticeItem(doc: NoticeDoc & { _id: string }, project: { type: string; code: string }): PublishedItem {
+export function noticeItem(notice: NoticeDoc & { _id: string }, project: { type: string; code: string }): PublishedItem {
+  // Search is public: index the public view (bidder names masked before candidates).
+  const doc = publicNotice(notice);
   return {
     kind: 'notice',
     id: doc._id,
     column: 'announcements',
     type: project.type,
+    alsoTypes: projectFollowTypesFor(doc.projectId, doc.stage),
     title: doc.title,
     text: [project.code, ...doc.paragraphs].join('\n'),
     date: doc.publishedAt.slice(0, 10),

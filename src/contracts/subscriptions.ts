@@ -11,13 +11,17 @@ export const PUBLICATION_MESSAGE_KIND = 'publication';
 export const topicSchema = z.object({
   column: z.enum(FOLLOWABLE_COLUMNS as unknown as [FollowableColumn, ...FollowableColumn[]], { error: '该栏目不支持订阅' }),
   type: z.optional(z.string().check(z.maxLength(32, '订阅类型不正确'), z.regex(/^[A-Za-z]*$/, '订阅类型不正确'))),
+  /** 关注此项目: one trading project (column `announcements`); its change, candidates and result notices. */
+  projectId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '项目编号不正确'))),
 });
 
 export const followSchema = z.object({
   column: z.string(),
-  /** '' when the whole column is followed. */
+  /** '' when the whole column (or a single project) is followed. */
   type: z.string(),
-  /** 公开目录, 交易公告·政府采购 … */
+  /** Set when one trading project is followed. */
+  projectId: z.optional(z.string()),
+  /** 公开目录, 交易公告·政府采购, 交易公告·<project name> … */
   label: z.string(),
   since: z.string(),
 });
@@ -60,13 +64,13 @@ export const subscriptionsContract = defineFunction({
       output: followsOutput,
     }),
     follow: defineAction({
-      summary: 'Follows a column (or one type of it) for the caller; following twice is one follow.',
+      summary: 'Follows a column (or one type of it, or one trading project) for the caller; following twice is one follow.',
       access: { kind: 'citizen' },
       input: z.object({ topic: topicSchema }),
       output: followsOutput,
     }),
     unfollow: defineAction({
-      summary: 'Stops following a column (or one type of it); unfollowing what is not followed is fine.',
+      summary: 'Stops following a column (or one type of it, or one trading project); unfollowing what is not followed is fine.',
       access: { kind: 'citizen' },
       input: z.object({ topic: topicSchema }),
       output: followsOutput,

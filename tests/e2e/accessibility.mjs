@@ -23,6 +23,8 @@ export const SCANNED_PAGES = [
   { path: '/packages/consult/list/index', testId: 'consult-list' },
   { path: '/packages/trading/list/index', testId: 'trading-list' },
   { path: '/packages/trading/hall/index', testId: 'trading-hall' },
+  { path: '/packages/trading/stats/index', testId: 'trading-stats' },
+  { path: '/packages/trading/chain/index?id=demo-prj-004', testId: 'trading-chain' },
   { path: '/packages/follow/index/index', testId: 'follow' },
   { path: '/packages/follow/messages/index', testId: 'messages' },
   { path: '/packages/articles/list/index', testId: 'articles-list' },

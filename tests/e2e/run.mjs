@@ -1081,6 +1081,75 @@ const journeys = [
     },
   },
   {
+    name: '交易公告 for market players: a citizen finds a project by its code, follows it on its chain page; the clerk publishes its result; the scheduler messages the citizen; 交易统计 counts it',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      // demo-prj-003 is a 工程建设 project whose 中标候选人公示 ended weeks before the seeding day.
+      const code = 'ZBGGZY-2026-01003';
+      await as('citizenA');
+      await openHome(page, base);
+      await (await visible(page, '#column-announcements', 'home column 交易公告')).click();
+      await visible(page, '[data-testid=trading-list]', 'trading list');
+      await (await visible(page, '#trading-keyword', 'keyword box')).locator('input').first().fill(code);
+      await v('#trading-search').click();
+      const rows = page.locator('[data-testid=trading-list] [data-testid=project] >> visible=true');
+      await until('one project found by its code', () => rows.count(), (n) => n === 1);
+      const badge = norm(await rows.first().locator('[data-testid=project-badge]').textContent());
+      equal(badge, '公示期满', 'the badge of a project whose candidate publicity is over');
+      await rows.first().click();
+      await visible(page, '[data-testid=trading-chain]', 'chain page');
+      equal(await textOf(page, '#chain-code', 'project code'), code, 'the chain of the project found');
+      const publicity = await textOf(page, '[data-testid=trading-chain] [data-testid=publicity]', 'publicity of the candidates');
+      assert(/^公示期已结束（异议截止 \d{4}-\d{2}-\d{2}）$/.test(publicity), `publicity: "${publicity}"`);
+      await until('follow switch loaded', () => v('#follow-project').getAttribute('aria-checked'), (state) => state === 'false');
+      await v('#follow-project').click();
+      await until('project followed', () => v('#follow-project').getAttribute('aria-checked'), (state) => state === 'true');
+      assert(norm(await v('#follow-project').textContent()).includes('已关注此项目'), 'the switch says 已关注 in words');
+
+      // The clerk publishes the result notice (the staff API; there is no staff page for it yet).
+      await as('clerk');
+      const title = `教学楼改扩建中标结果${Date.now() % 10000}`;
+      const reply = await page.request.post(`${base}/api/trading`, {
+        data: { action: 'publishNotice', input: { idempotencyKey: `e2e-trade-result-${Date.now()}`, project: { projectId: 'demo-prj-003' }, stage: 'result', title, paragraphs: ['中标人：淄博某建设有限公司。'] } },
+      });
+      const published = await reply.json();
+      assert(published.ok === true, `publishNotice: ${JSON.stringify(published).slice(0, 300)}`);
+      equal(published.data.chain.badge.label, '已结束', 'the project has ended');
+
+      // The local scheduler (every 3 s) fans the event out to the project's follower, then delivers it.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/follow/messages/index`);
+      const message = await until(
+        'the message about the result in 我的消息, delivered',
+        async () => {
+          await page.reload();
+          await visible(page, '[data-testid=messages]', '我的消息');
+          await page.waitForTimeout(300);
+          const items = await page.locator('[data-testid=messages] [data-testid=message] >> visible=true').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+          return items.find((text) => text.includes(title)) ?? '';
+        },
+        (text) => text.includes('已发送'),
+        20_000,
+      );
+      assert(message.includes('交易公告有新内容'), `message: "${message}"`);
+
+      // 交易统计: today's notices include the result just published; 12 monthly bars with their numbers.
+      await page.goto(`${base}/#/packages/trading/stats/index`);
+      const today = Number(await (await visible(page, '[data-testid=trading-stats] #stats-today', '今日公告')).getAttribute('data-value'));
+      assert(today >= 1, `today's notices: ${today}`);
+      const months = await page.locator('[data-testid=trading-stats] [data-testid=stats-monthly-row] >> visible=true').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      equal(months.length, 12, '12 months in the trend');
+      assert(months.every((text) => /\d+ 条$/.test(text)), `each month says its number: ${JSON.stringify(months)}`);
+      const districts = await page.locator('[data-testid=trading-stats] [data-testid=stats-district-row] >> visible=true').count();
+      equal(districts, 9, '市本级 and the 8 district sub-centers');
+      return `followed ${code}; result published and delivered; ${today} notice(s) today`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

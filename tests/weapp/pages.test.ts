@@ -38,6 +38,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/guides/detail/index': { id: 'demo-guide-001' },
   'packages/guides/parcel/index': { id: 'demo-parcel-001' },
   'packages/search/index/index': { q: encodeURIComponent('开标') },
+  'packages/trading/chain/index': { id: 'demo-prj-004' },
 };
 
 const routes = appRoutes(readAppJson());

@@ -9,9 +9,11 @@ import {
   FOLLOWABLE_COLUMNS,
   TYPED_COLUMNS,
   followId,
+  followedProject,
   followerTypesFor,
   messageId,
   reaches,
+  storedType,
   subscriptionMessage,
   topicProblem,
   type Follow,
@@ -20,6 +22,7 @@ import {
 import { AGENCY_PROFILE_ID, COLLECTIONS, type AgencyDoc } from '../collections';
 import { OUTBOX_COLLECTION, type OutboxDoc } from '../notifications/deliver';
 import { PUBLICATION_COLLECTIONS, type PublicationEventDoc } from '../publication';
+import type { ProjectDoc } from '../seed/trading-demo';
 import { StoreError, type DocumentStore } from '../ports/store';
 import { AppError, defineHandlers } from '../router';
 
@@ -40,12 +43,24 @@ function labelOf(titles: Map<string, { title: string }>, column: string, type: s
   return type ? `${title}·${TYPE_LABELS[type] ?? type}` : title;
 }
 
+/** Trading projects live in this collection (handlers/trading.ts TRADING_COLLECTIONS.projects). */
+const PROJECTS = 'tradingProjects';
+
 async function followsOf(store: DocumentStore, openid: string) {
   const [docs, titles] = await Promise.all([
     store.find<Follow>(SUBSCRIPTION_COLLECTION, { where: { openid }, orderBy: [['since', 'asc']], limit: 100 }),
     columnTitles(store),
   ]);
-  return { follows: docs.map((doc) => ({ column: doc.column, type: doc.type, label: labelOf(titles, doc.column, doc.type), since: doc.since })) };
+  // A followed project is labelled with its name (at most 100 follows, each read by id).
+  const follows = await Promise.all(
+    docs.map(async (doc) => {
+      const projectId = followedProject(doc.type);
+      if (!projectId) return { column: doc.column, type: doc.type, label: labelOf(titles, doc.column, doc.type), since: doc.since };
+      const project = await store.get<ProjectDoc>(PROJECTS, projectId);
+      return { column: doc.column, type: '', projectId, label: `${titles.get(doc.column)?.title ?? doc.column}·${project?.name ?? projectId}`, since: doc.since };
+    }),
+  );
+  return { follows };
 }
 
 function checkTopic(topic: Topic): void {
@@ -112,8 +127,9 @@ export const subscriptionsHandlers = defineHandlers('subscriptions', {
   async follow(input, { caller, deps }) {
     checkTopic(input.topic);
     const openid = caller.openid!;
-    const topic = { column: input.topic.column, type: input.topic.type ?? '' };
-    const _id = followId(openid, topic);
+    if (input.topic.projectId && !(await deps.store.get(PROJECTS, input.topic.projectId))) throw new AppError('NOT_FOUND', '未找到该交易项目');
+    const topic = { column: input.topic.column, type: storedType(input.topic) };
+    const _id = followId(openid, input.topic);
     await deps.store.transaction(async (tx) => {
       if (await tx.get(SUBSCRIPTION_COLLECTION, _id)) return;
       await tx.insert<Follow>(SUBSCRIPTION_COLLECTION, { _id, openid, ...topic, since: deps.clock.now().toISOString() });
@@ -124,7 +140,7 @@ export const subscriptionsHandlers = defineHandlers('subscriptions', {
   async unfollow(input, { caller, deps }) {
     checkTopic(input.topic);
     const openid = caller.openid!;
-    const _id = followId(openid, { column: input.topic.column, type: input.topic.type ?? '' });
+    const _id = followId(openid, input.topic);
     await deps.store.transaction(async (tx) => {
       if (await tx.get(SUBSCRIPTION_COLLECTION, _id)) await tx.remove(SUBSCRIPTION_COLLECTION, _id);
     });

@@ -2,7 +2,7 @@
 // notices up to some stage, and bid openings on the working days around the day the store is seeded,
 // so the 开标大厅 has sessions to show. Deterministic for a given anchor date.
 import { addDays, weekday } from '../../../src/domain/calendar/dates';
-import { NOTICE_STAGES, TRANSACTION_TYPES, type NoticeStage, type TransactionType } from '../../../src/contracts/trading';
+import { DISTRICTS, NOTICE_STAGES, TRANSACTION_TYPES, type District, type NoticeStage, type TransactionType } from '../../../src/contracts/trading';
 
 export interface ProjectDoc {
   code: string;
@@ -10,6 +10,10 @@ export interface ProjectDoc {
   type: TransactionType;
   owner: string;
   budget?: string;
+  /** 市本级 or the district sub-center that trades it. */
+  district: District;
+  /** `code name`: the field the keyword filter searches with `$contains`. */
+  keywords: string;
   stage: NoticeStage;
   latestAt: string;
   /** `latestAt|_id`: keyset for newest-first lists. */
@@ -17,6 +21,10 @@ export interface ProjectDoc {
   openingDate?: string;
   openingAt?: string;
   room?: string;
+  /** Last day of sign-up, from the tender notice (or the latest change notice). */
+  signUpEnds?: string;
+  /** Day of the latest 中标候选人公示 (for the 公示中 badge without reading the notices). */
+  candidatesOn?: string;
   noticeCount: number;
   demo: boolean;
 }
@@ -28,6 +36,9 @@ export interface NoticeDoc {
   title: string;
   publishedAt: string;
   paragraphs: string[];
+  signUpEnds?: string;
+  /** Bidders the notice names; masked in public views of 招标/变更 notices (src/domain/trading/masking.ts). */
+  bidders?: string[];
   demo: boolean;
 }
 
@@ -74,6 +85,11 @@ export function tradingDemo(anchor: string): { projects: Array<ProjectDoc & { _i
       const k = n / 2;
       const openingDate = open ? (k % 2 === 0 ? anchor : openingDays[1 + (k % (openingDays.length - 1))]!) : addDays(start, 20);
       const latest = dated[dated.length - 1]!.date;
+      const district = DISTRICTS[n % DISTRICTS.length]!.key;
+      // Sign-up closes 3 days before the opening; open projects opening today or later are still 报名中 for a while.
+      const signUpEnds = addDays(openingDate, -3);
+      const candidatesOn = dated.find((d) => d.stage === 'candidates')?.date;
+      const bidder = `淄博${['鲁中', '齐都', '华瑞', '恒信', '泰和'][n % 5]}演示建设工程有限公司`;
       projects.push({
         _id: id,
         code,
@@ -81,6 +97,10 @@ export function tradingDemo(anchor: string): { projects: Array<ProjectDoc & { _i
         type: type.key,
         owner: '【演示】某招标人（采购人）',
         ...(type.key === 'construction' || type.key === 'procurement' ? { budget: `${(n * 37) % 900 + 100} 万元` } : {}),
+        district,
+        keywords: `${code} ${subject}`,
+        signUpEnds,
+        ...(candidatesOn ? { candidatesOn } : {}),
         stage: stages[stages.length - 1]!,
         latestAt: latest,
         sortKey: `${latest}|${id}`,
@@ -101,9 +121,15 @@ export function tradingDemo(anchor: string): { projects: Array<ProjectDoc & { _i
           publishedAt: date,
           paragraphs: [
             `【演示内容】本公告为演示数据，用于展示交易公告“一链式”全读，并非淄博市公共资源交易中心发布的真实公告。`,
-            `项目编号：${code}；交易类型：${type.label}。`,
-            stage === 'tender' ? `开标时间：${openingDate} ${TIMES[n % TIMES.length]}，开标地点：淄博市公共资源交易中心${ROOMS[n % ROOMS.length]}。` : `本公告为该项目${label}。`,
+            `项目编号：${code}；交易类型：${type.label}；交易地区：${DISTRICTS.find((d) => d.key === district)!.label}。`,
+            stage === 'tender'
+              ? `报名截止：${signUpEnds}；开标时间：${openingDate} ${TIMES[n % TIMES.length]}，开标地点：淄博市公共资源交易中心${ROOMS[n % ROOMS.length]}。`
+              : stage === 'change'
+                ? `${bidder}就招标文件提出疑问，现澄清如下：本公告为该项目${label}。`
+                : `本公告为该项目${label}。`,
           ],
+          ...(stage === 'tender' ? { signUpEnds } : {}),
+          ...(stage === 'change' ? { bidders: [bidder] } : {}),
           demo: true,
         });
       });

@@ -14,6 +14,34 @@ export interface Topic {
   column: string;
   /** Absent or '' = every item of the column. */
   type?: string;
+  /** One trading project (交易公告 only): its change, candidates and result notices. */
+  projectId?: string;
+}
+
+/** Columns where a single project can be followed. */
+export const PROJECT_COLUMNS: readonly FollowableColumn[] = ['announcements'];
+/** The stages of a followed project's chain that message its followers (its tender was already public). */
+export const PROJECT_FOLLOW_STAGES = ['change', 'candidates', 'result'] as const;
+const PROJECT_PREFIX = 'project:';
+
+/** A project follow is stored with this `type`, so the fan-out finds its followers by one indexed equality. */
+export function projectFollowType(projectId: string): string {
+  return `${PROJECT_PREFIX}${projectId}`;
+}
+
+/** The project id of a stored follow's `type`, or null for a column or transaction-type follow. */
+export function followedProject(type: string): string | null {
+  return type.startsWith(PROJECT_PREFIX) ? type.slice(PROJECT_PREFIX.length) : null;
+}
+
+/** The stored `type` of a topic: '' (whole column), a transaction type, or `project:<id>`. */
+export function storedType(topic: Topic): string {
+  return topic.projectId ? projectFollowType(topic.projectId) : (topic.type ?? '');
+}
+
+/** The extra follower types a trading notice reaches: its project's followers for change/candidates/result. */
+export function projectFollowTypesFor(projectId: string, stage: string): string[] {
+  return (PROJECT_FOLLOW_STAGES as readonly string[]).includes(stage) ? [projectFollowType(projectId)] : [];
 }
 
 export interface Follow {
@@ -28,6 +56,8 @@ export interface Follow {
 export interface EventLike {
   column: string;
   type: string;
+  /** Further follow types the event reaches (e.g. `project:<id>` for a followed project's notice). */
+  alsoTypes?: string[];
   /** When the item was published (ISO instant). */
   at: string;
 }
@@ -39,6 +69,11 @@ export function isFollowableColumn(column: string): column is FollowableColumn {
 /** Why a topic cannot be followed, or null when it can. */
 export function topicProblem(topic: Topic): string | null {
   if (!isFollowableColumn(topic.column)) return '该栏目不支持订阅';
+  if (topic.projectId !== undefined) {
+    if (!PROJECT_COLUMNS.includes(topic.column)) return '该栏目不支持关注单个项目';
+    if (topic.type) return '关注项目时不能同时选择类型';
+    return /^[A-Za-z0-9_-]{1,64}$/.test(topic.projectId) ? null : '项目编号不正确';
+  }
   const type = topic.type ?? '';
   if (!type) return null;
   const types = TYPED_COLUMNS[topic.column];
@@ -48,7 +83,8 @@ export function topicProblem(topic: Topic): string | null {
 
 /** The stable key of a topic: `catalogue`, `announcements:procurement`. */
 export function topicKey(topic: Topic): string {
-  return topic.type ? `${topic.column}:${topic.type}` : topic.column;
+  const type = storedType(topic);
+  return type ? `${topic.column}:${type}` : topic.column;
 }
 
 /** One follow document per user and topic, so following twice is one follow. */
@@ -57,8 +93,8 @@ export function followId(openid: string, topic: Topic): string {
 }
 
 /** The `type` values whose followers an event reaches: the whole column, and its own type. */
-export function followerTypesFor(event: Pick<EventLike, 'type'>): string[] {
-  return event.type ? ['', event.type] : [''];
+export function followerTypesFor(event: Pick<EventLike, 'type' | 'alsoTypes'>): string[] {
+  return [...(event.type ? ['', event.type] : ['']), ...(event.alsoTypes ?? [])];
 }
 
 /**
@@ -67,7 +103,7 @@ export function followerTypesFor(event: Pick<EventLike, 'type'>): string[] {
  */
 export function reaches(follow: Follow, event: EventLike): boolean {
   if (follow.column !== event.column) return false;
-  if (follow.type !== '' && follow.type !== event.type) return false;
+  if (follow.type !== '' && follow.type !== event.type && !(event.alsoTypes ?? []).includes(follow.type)) return false;
   return follow.since <= event.at;
 }
 

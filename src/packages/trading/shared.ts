@@ -5,10 +5,12 @@ import { TRANSACTION_TYPES } from '@/contracts/trading';
 export type ProjectSummary = ActionOutput<'trading', 'listProjects'>['items'][number];
 export type Chain = ActionOutput<'trading', 'getChain'>;
 export type Opening = ActionOutput<'trading', 'todayOpenings'>['openings'][number];
+export type TradingStats = ActionOutput<'trading', 'stats'>;
 
 export const TRADING_ROUTES = {
   list: '/packages/trading/list/index',
   hall: '/packages/trading/hall/index',
+  stats: '/packages/trading/stats/index',
   chain: (id: string) => `/packages/trading/chain/index?id=${encodeURIComponent(id)}`,
 } as const;
 
