@@ -153,7 +153,7 @@ function Form({ options }: { options: Options }) {
         </View>
       </FieldBlock>
       <FieldBlock name='title' label='标题（必填）' hint={`4 至 ${QUESTION_TITLE_MAX} 个字，概括您要咨询的事项`} error={errors.title}>
-        <Input id='field-title' className='qa-input' value={draft.title} maxlength={QUESTION_TITLE_MAX} aria-label='标题（必填）' onInput={(e) => update({ title: e.detail.value })} />
+        <Input id='field-title' className='qa-input' value={draft.title} maxlength={QUESTION_TITLE_MAX} aria-label='标题（必填）' {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': '标题（必填）', 'aria-invalid': errors.title ? 'true' : undefined, 'aria-describedby': errors.title ? 'error-title' : 'hint-title' } } : {})} onInput={(e) => update({ title: e.detail.value })} />
       </FieldBlock>
       <FieldBlock name='body' label='留言内容（必填）' hint='请写清楚项目名称、编号等，便于一次答复清楚。请勿填写身份证号等个人信息。' error={errors.body}>
         <Textarea
@@ -174,10 +174,10 @@ function Form({ options }: { options: Options }) {
         </View>
       </FieldBlock>
       <FieldBlock name='name' label='称呼（选填）' hint='公开时只显示姓氏，如“张**”；不填显示为“匿名”。' error={errors.name}>
-        <Input id='field-name' className='qa-input' value={draft.name} maxlength={20} aria-label='称呼（选填）' onInput={(e) => update({ name: e.detail.value })} />
+        <Input id='field-name' className='qa-input' value={draft.name} maxlength={20} aria-label='称呼（选填）' {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': '称呼（选填）', 'aria-invalid': errors.name ? 'true' : undefined, 'aria-describedby': errors.name ? 'error-name' : 'hint-name' } } : {})} onInput={(e) => update({ name: e.detail.value })} />
       </FieldBlock>
       <FieldBlock name='contact' label='联系手机（选填）' hint='便于工作人员联系您，不公开，列表中只显示部分号码。' error={errors.contact}>
-        <Input id='field-contact' className='qa-input' type='number' value={draft.contact} maxlength={11} aria-label='联系手机（选填）' onInput={(e) => update({ contact: e.detail.value })} />
+        <Input id='field-contact' className='qa-input' type='number' value={draft.contact} maxlength={11} aria-label='联系手机（选填）' {...(process.env.TARO_ENV === 'h5' ? { nativeProps: { 'aria-label': '联系手机（选填）', 'aria-invalid': errors.contact ? 'true' : undefined, 'aria-describedby': errors.contact ? 'error-contact' : 'hint-contact' } } : {})} onInput={(e) => update({ contact: e.detail.value })} />
       </FieldBlock>
       {attempted && errorCount > 0 ? (
         <View className='qa-note qa-note-error' id='error-summary' role='alert'>
