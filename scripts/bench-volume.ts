@@ -4,7 +4,7 @@
 // for a given `today`. Every record is invented (`demo: true` where the collection has the flag).
 // Imports server code and contracts only; no HTTP.
 import { addDays } from '../src/domain/calendar/dates';
-import { NOTICE_STAGES, TRANSACTION_TYPES } from '../src/contracts/trading';
+import { NOTICE_STAGES, TRANSACTION_TYPES, DISTRICTS as TRADING_DISTRICTS } from '../src/contracts/trading';
 import { OUTCOME_KEYS } from '../src/domain/report/tables';
 import { ratingKey } from '../src/domain/ratings/rules';
 import { noticeItem, PUBLICATION_COLLECTIONS, searchEntryFor } from '../cloudfunctions/_lib/publication';
@@ -105,6 +105,8 @@ function* tradingVolume(today: string, projects: number): Generator<{ project: P
         name: subject,
         type: type.key,
         owner: '【压测】某招标人（采购人）',
+        district: TRADING_DISTRICTS[n % TRADING_DISTRICTS.length]!.key,
+        keywords: `${code} ${subject}`,
         stage: notices[notices.length - 1]!.stage,
         latestAt: latest,
         sortKey: `${latest}|${id}`,

@@ -9,7 +9,7 @@ export default defineAppConfig({
     // 依申请公开 (citizens): apply online, receipt, my applications, one case, deadline calculator.
     { root: 'packages/apply', pages: ['index/index', 'form/index', 'receipt/index', 'mine/index', 'case/index', 'calculator/index'] },
     // Staff console: entered from the home page's 工作台 card (staff only), so not preloaded for everyone.
-    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index', 'report/index', 'ratings/index', 'consultations/index', 'consultations/detail/index', 'consultations/new/index', 'publishing/index', 'policies/index', 'opendays/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index', 'report/index', 'ratings/index', 'consultations/index', 'consultations/detail/index', 'consultations/new/index', 'publishing/index', 'policies/index', 'opendays/index', 'questions/index'] },
     // 好差评 (citizens): the rating sheet, my ratings, public statistics.
     { root: 'packages/rate', pages: ['index/index', 'mine/index', 'stats/index'] },
     // 意见征集 (citizens): the consultations by phase, one draft with its comments and the 采纳情况.
@@ -28,11 +28,13 @@ export default defineAppConfig({
     { root: 'packages/guides', pages: ['list/index', 'detail/index', 'parcels/index', 'parcel/index', 'showcase/index'] },
     // Search across documents, announcements, guides and the other columns.
     { root: 'packages/search', pages: ['index/index'] },
+    // 咨询留言 (citizens): answered public questions with the month's statistics, ask, my questions, one question.
+    { root: 'packages/questions', pages: ['list/index', 'ask/index', 'mine/index', 'detail/index'] },
   ],
   preloadRule: {
     'pages/index/index': {
       network: 'all',
-      packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles', 'packages/policy', 'packages/opendays', 'packages/guides', 'packages/search'],
+      packages: ['packages/report', 'packages/about', 'packages/apply', 'packages/rate', 'packages/consult', 'packages/trading', 'packages/follow', 'packages/articles', 'packages/policy', 'packages/opendays', 'packages/guides', 'packages/search', 'packages/questions'],
     },
     'pages/catalogue/index': { network: 'all', packages: ['packages/catalogue'] },
   },

@@ -114,4 +114,10 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['landParcels', ['status', 'sortKey']],
   ['landParcels', ['sortKey']],
   ['showcaseCases', ['order']],
+  // 咨询留言 (cloudfunctions/_lib/handlers/questions.ts).
+  ['questions', ['published', 'category', 'sortKey']],
+  ['questions', ['published', 'sortKey']],
+  ['questions', ['openid', 'askedOn']],
+  ['questions', ['openid', 'askedAt']],
+  ['questions', ['state', 'askedAt']],
 ];

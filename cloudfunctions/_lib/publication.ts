@@ -17,7 +17,7 @@ import type { TransactionStore } from './ports/store';
 export const PUBLICATION_COLLECTIONS = { searchIndex: 'searchIndex', events: 'publicationEvents' } as const;
 
 /** The kinds of public content; each has one detail page. */
-export type PublishedKind = 'document' | 'notice' | 'guide' | 'interpretation' | 'meeting' | 'parcel' | 'article' | 'openDay';
+export type PublishedKind = 'document' | 'notice' | 'guide' | 'interpretation' | 'meeting' | 'parcel' | 'article' | 'openDay' | 'question';
 
 export interface PublishedItem {
   kind: PublishedKind;

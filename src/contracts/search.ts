@@ -13,6 +13,7 @@ export const SEARCH_KIND_LABELS: Record<string, string> = {
   parcel: '土地推介',
   article: '公众号文章',
   openDay: '平台开放日',
+  question: '咨询留言',
 };
 
 /** The columns a search can be narrowed to (keys of the home page's columns), in picker order. */
@@ -25,6 +26,7 @@ export const SEARCH_COLUMNS = [
   { key: 'land', label: '土地推介' },
   { key: 'openDays', label: '平台开放日' },
   { key: 'articles', label: '公众号文章' },
+  { key: 'questions', label: '咨询留言' },
 ] as const;
 
 /** Results per page. */

@@ -27,7 +27,7 @@ describe('home', () => {
   it('shows the center and its columns, and says which are not built yet', async () => {
     const { container } = render(<Home />);
     expect(await screen.findByText('淄博市公共资源交易中心')).toBeTruthy();
-    const titles = ['公开目录', '政策解读', '会议公开', '交易公告', '开标大厅', '办事指南', '土地推介', '平台开放日', '依申请公开', '好差评', '意见征集', '公众号文章', '年度报告', '联系我们'];
+    const titles = ['公开目录', '政策解读', '会议公开', '交易公告', '开标大厅', '办事指南', '土地推介', '平台开放日', '依申请公开', '好差评', '意见征集', '咨询留言', '公众号文章', '年度报告', '联系我们'];
     const shown = [...container.querySelectorAll('[id^=column-] .list-item-title')].map((el) => el.firstChild?.textContent);
     expect(shown).toEqual(titles);
     // Exactly the columns without a page say 即将上线.

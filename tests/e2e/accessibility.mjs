@@ -42,6 +42,10 @@ export const SCANNED_PAGES = [
   { path: '/packages/guides/parcel/index?id=demo-parcel-001', testId: 'parcel-detail' },
   { path: '/packages/guides/showcase/index', testId: 'showcase' },
   { path: `/packages/search/index/index?q=${encodeURIComponent('开标')}`, testId: 'search' },
+  { path: '/packages/questions/list/index', testId: 'questions-list' },
+  { path: '/packages/questions/ask/index', testId: 'questions-ask' },
+  { path: '/packages/questions/mine/index', testId: 'questions-mine' },
+  { path: '/packages/questions/detail/index?id=demo-question-1', testId: 'question-detail' },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);

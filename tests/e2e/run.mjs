@@ -1150,6 +1150,68 @@ const journeys = [
     },
   },
   {
+    name: '咨询留言: citizenA asks a public question; a clerk answers it in the staff radar; the answer is public with the asker masked and the month’s statistics count it',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const TITLE = '开标室预约需要提前几天';
+      const statsOf = async () => {
+        const card = await visible(page, '[data-testid=questions-list] #question-stats', 'monthly statistics card');
+        return { received: Number(await card.getAttribute('data-received')), answered: Number(await card.getAttribute('data-answered')) };
+      };
+
+      // The public list before: the month's statistics.
+      await as('citizenA');
+      await openHome(page, base);
+      await (await visible(page, '#column-questions', 'home column 咨询留言')).click();
+      await visible(page, '[data-testid=questions-list] [data-testid=question]', 'answered public questions');
+      const before = await statsOf();
+
+      // citizenA asks a public question, with a name that is shown masked.
+      await v('#questions-ask').click();
+      await visible(page, '[data-testid=questions-ask] #ask-submit', 'ask form');
+      await v('#ask-submit').click();
+      await visible(page, '#error-category', 'inline error for the category');
+      await v('#ask-category-trading').click();
+      await fill('#field-title', TITLE);
+      await fill('#field-body', '我公司下周参加开标，请问开标室预约需要提前几个工作日？在哪里预约？');
+      await fill('#field-name', '赵四海');
+      await v('#ask-submit').click();
+      const due = await textOf(page, '[data-testid=questions-ask] #ask-done-due', 'receipt due date');
+      // Asked on 2026-02-10: four working days (incl. the 调休 Saturday 14th), Spring Festival, then the 24th.
+      equal(due, '本中心将在 2026年2月24日 前答复您', 'receipt due date');
+
+      // A clerk answers it in the staff radar (reached from the staff console).
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/index/index`);
+      await (await visible(page, '#staff-questions', 'staff console link 咨询留言答复')).click();
+      const card = await visible(page, `[data-testid=staff-questions] [data-testid=staff-question]:has-text("${TITLE}")`, 'the question on the radar');
+      const id = (await card.getAttribute('id')).replace(/^staff-question-/, '');
+      assert(norm(await card.textContent()).includes('赵**'), 'the asker masked on the radar');
+      await v(`#open-answer-${id}`).click();
+      await fill(`#answer-text-${id}`, '开标室可通过交易平台提前 3 个工作日预约，预约成功后系统发送短信确认。');
+      await v(`#submit-answer-${id}`).click();
+      await until('answer recorded', () => v('#question-action-done').textContent({ timeout: 1000 }), (text) => norm(text).includes('已答复'));
+
+      // The answer appears publicly, the asker masked, and the month's statistics count it.
+      await as('citizenB');
+      await page.goto(`${base}/#/packages/questions/list/index`);
+      const row = await visible(page, `[data-testid=questions-list] #question-${id}`, 'the answered question in the public list');
+      const rowText = norm(await row.textContent());
+      assert(rowText.includes('留言人 赵**') && !rowText.includes('赵四海'), `asker masked in the public list: "${rowText}"`);
+      const after = await statsOf();
+      equal(after.received, before.received + 1, 'received this month');
+      equal(after.answered, before.answered + 1, 'answered this month');
+      await row.click();
+      await until('public answer', () => page.locator('[data-testid=question-detail] #question-answer >> visible=true').first().textContent({ timeout: 1000 }), (text) => norm(text).includes('提前 3 个工作日'));
+      return `question ${id} answered; received ${before.received}→${after.received}, answered ${before.answered}→${after.answered}`;
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

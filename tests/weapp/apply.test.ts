@@ -237,6 +237,7 @@ describe('every 依申请公开 page, as its user', () => {
     { route: 'packages/staff/publishing/index', openid: CLERK, expect: (h) => expect(h.page.byId('pub-save')).toBeDefined() },
     { route: 'packages/staff/policies/index', openid: CLERK, expect: (h) => expect(h.page.byId('itp-title')).toBeDefined() },
     { route: 'packages/staff/opendays/index', openid: CLERK, expect: (h) => expect(h.page.byId('od-title')).toBeDefined() },
+    { route: 'packages/staff/questions/index', openid: CLERK, expect: (h) => expect(h.page.byId('question-count-overdue')).toBeDefined() },
     {
       route: 'packages/consult/list/index',
       openid: CITIZEN,
@@ -293,7 +294,7 @@ describe('every 依申请公开 page, as its user', () => {
   test('covers every page of the apply, staff, consult and trading subpackages', () => {
     const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff|consult|trading)\//.test(route));
     expect(PAGES.map((page) => page.route).sort()).toEqual(built.sort());
-    expect(built).toHaveLength(24);
+    expect(built).toHaveLength(25);
   });
 
   test.each(PAGES.map((page) => [page.route, page] as const))('%s launches cleanly within the budgets', async (route, page) => {

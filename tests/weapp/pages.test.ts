@@ -39,6 +39,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/guides/parcel/index': { id: 'demo-parcel-001' },
   'packages/search/index/index': { q: encodeURIComponent('开标') },
   'packages/trading/chain/index': { id: 'demo-prj-004' },
+  'packages/questions/detail/index': { id: 'demo-question-1' },
 };
 
 const routes = appRoutes(readAppJson());
@@ -70,7 +71,7 @@ test('home shows the center and its columns', async () => {
   expect(page.get('agency-name').text).toBe('淄博市公共资源交易中心');
   const columns = page.all({ className: 'list-item' }).filter((node) => node.id?.startsWith('column-'));
   const titles = columns.map((node) => node.find({ className: 'list-item-title' })?.text.replace('即将上线', ''));
-  expect(titles).toEqual(['公开目录', '政策解读', '会议公开', '交易公告', '开标大厅', '办事指南', '土地推介', '平台开放日', '依申请公开', '好差评', '意见征集', '公众号文章', '年度报告', '联系我们']);
+  expect(titles).toEqual(['公开目录', '政策解读', '会议公开', '交易公告', '开标大厅', '办事指南', '土地推介', '平台开放日', '依申请公开', '好差评', '意见征集', '咨询留言', '公众号文章', '年度报告', '联系我们']);
   expect(harness.callsOf('cloud.init')).toHaveLength(1);
 });
 

@@ -6,6 +6,8 @@ import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
 import { tradingDemo } from './trading-demo';
 import { openDaysDemo } from './open-days-demo';
+import { questionsDemo } from './questions-demo';
+import { questionItem } from '../handlers/questions';
 import { guidesDemo } from './guides-demo';
 import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import { addDays } from '../../../src/domain/calendar/dates';
@@ -34,6 +36,7 @@ export const DEFAULT_COLUMNS: Column[] = [
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
   { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'available', route: '/packages/consult/list/index' },
+  { key: 'questions', title: '咨询留言', description: '在线咨询，答复公开；5 个工作日内答复', status: 'available', route: '/packages/questions/list/index' },
   { key: 'articles', title: '公众号文章', description: '“淄博公共资源交易”微信公众号推文', status: 'available', route: '/packages/articles/list/index' },
   { key: 'annualReport', title: '年度报告', description: '政府信息公开工作年度报告', status: 'available', route: '/packages/report/list/index' },
   { key: 'contact', title: '联系我们', description: '地址、邮编、电话、电子邮箱', status: 'available', route: '/packages/about/contact/index' },
@@ -154,6 +157,8 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
   batches.push(policies.meetings.flatMap(topicLinks).map((doc) => [TOPIC_LINKS, doc] as const));
   const openDays = openDaysDemo(options.today ?? shanghaiDate(new Date()));
   batches.push(openDays.map((doc) => ['openDays', doc] as const));
+  const questions = questionsDemo(options.today ?? shanghaiDate(new Date()));
+  batches.push(questions.map((doc) => ['questions', doc] as const));
   // Everything public is searchable from the start (seeding announces nothing to followers).
   const projectById = new Map(trading.projects.map((p) => [p._id, p]));
   const searchable = [
@@ -165,6 +170,7 @@ export async function seedStore(store: DocumentStore, options: SeedOptions): Pro
     ...policies.interpretations.map((doc) => searchEntryFor(interpretationItem(doc))),
     ...policies.meetings.map((doc) => searchEntryFor(meetingItem(doc))),
     ...openDays.map((doc) => searchEntryFor(openDayItem(doc))),
+    ...questions.map((doc) => searchEntryFor(questionItem(doc))),
   ];
   for (let i = 0; i < searchable.length; i += 500) batches.push(searchable.slice(i, i + 500).map((doc) => [PUBLICATION_COLLECTIONS.searchIndex, doc] as const));
   for (const batch of batches) {

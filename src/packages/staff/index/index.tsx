@@ -27,6 +27,8 @@ const STAFF_PUBLISHING_ROUTE = '/packages/staff/publishing/index';
 const STAFF_POLICIES_ROUTE = '/packages/staff/policies/index';
 /** 平台开放日管理: publish open days, sign-up lists, cancellation (packages/staff/opendays). */
 const STAFF_OPENDAYS_ROUTE = '/packages/staff/opendays/index';
+/** 咨询留言答复: the radar of questions, claim, answer, 一次性告知 (packages/staff/questions). */
+const STAFF_QUESTIONS_ROUTE = '/packages/staff/questions/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -121,6 +123,9 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-opendays' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_OPENDAYS_ROUTE })}>
           <Text>平台开放日管理</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-questions' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_QUESTIONS_ROUTE })}>
+          <Text>咨询留言答复</Text>
         </View>
       </View>
 
