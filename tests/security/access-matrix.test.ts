@@ -129,11 +129,11 @@ describe('the access matrix: every action × every caller', () => {
 // ---- Ownership: a citizen's own records ----
 
 /** Citizen actions that take the id of the caller's own record: another citizen must get NOT_FOUND or FORBIDDEN. */
-const BY_OWN_ID = ['requests.getMine', 'requests.actMine', 'requests.attachmentUrl', 'openDays.cancel'] as const;
+const BY_OWN_ID = ['requests.getMine', 'requests.actMine', 'requests.attachmentUrl', 'openDays.cancel', 'questions.supplement'] as const;
 /** Citizen actions that list the caller's own records: another citizen's list never shows them. */
-const OWN_LISTS = ['requests.listMine', 'ratings.listMine', 'subscriptions.mine', 'subscriptions.messages', 'openDays.mine'] as const;
+const OWN_LISTS = ['requests.listMine', 'ratings.listMine', 'subscriptions.mine', 'subscriptions.messages', 'openDays.mine', 'questions.mine'] as const;
 /** Citizen actions that create or remove the caller's own record, keyed by the caller's identity (no record id in the input). */
-const CREATES_FOR_CALLER = ['requests.submit', 'ratings.submit', 'consultations.comment', 'subscriptions.follow', 'subscriptions.unfollow', 'openDays.signUp'] as const;
+const CREATES_FOR_CALLER = ['requests.submit', 'ratings.submit', 'consultations.comment', 'subscriptions.follow', 'subscriptions.unfollow', 'openDays.signUp', 'questions.ask'] as const;
 /** Ids in citizen input that name public things, not a citizen's own record. */
 const PUBLIC_REFERENCES: Record<string, readonly string[]> = {
   'consultations.comment': ['consultationId', 'sectionId'],
@@ -162,12 +162,17 @@ describe('ownership: another citizen cannot reach a citizen’s own records', ()
     const signUp = expectOk(await call('owner', 'openDays', 'signUp', { eventId: 'od-demo-01', name: '张三', phone: '13800138000', role: 'citizen', idempotencyKey: 'matrix-signup-000001' })).signUp;
     const rating = expectOk(await call('owner', 'ratings', 'submit', { idempotencyKey: 'matrix-rating-000001', rating: { serviceItem: 'website', serviceDate: SEEDED_ON, level: 5, indicators: ['平台好用'], comment: '查公告很方便', display: 'anonymous' } }));
     expectOk(await call('owner', 'subscriptions', 'follow', { topic: { column: 'catalogue' } }));
+    const question = expectOk(
+      await call('owner', 'questions', 'ask', { idempotencyKey: 'matrix-question-00001', category: 'trading', title: '保证金退还时间', body: '请问开标后投标保证金多久可以退还到账？', private: true, name: '张三', contact: '13800138000' }),
+    );
+    const questionId: string = question.question.id;
 
     const attempts: Record<(typeof BY_OWN_ID)[number], unknown> = {
       'requests.getMine': { id: receipt.id },
       'requests.actMine': { id: receipt.id, expectedVersion: 1, command: { type: 'withdraw' } },
       'requests.attachmentUrl': { id: receipt.id, fileId: 'local-file://00000000000000000000000000000000' },
       'openDays.cancel': { signUpId: signUp.id },
+      'questions.supplement': { id: questionId, text: '补充：项目编号 ZBGGZY-2026-0101' },
     };
     const { dumpSqliteStore } = await import('../../cloudfunctions/_lib/adapters/sqlite-store');
     for (const id of BY_OWN_ID) {
@@ -184,7 +189,7 @@ describe('ownership: another citizen cannot reach a citizen’s own records', ()
     // The owner does reach them (the ids above are real).
     expect(expectOk(await call('owner', 'requests', 'getMine', { id: receipt.id })).id).toBe(receipt.id);
 
-    const ownerIds = [receipt.id, signUp.id, rating.rating?.id ?? rating.id].filter((x): x is string => typeof x === 'string');
+    const ownerIds = [receipt.id, signUp.id, rating.rating?.id ?? rating.id, questionId].filter((x): x is string => typeof x === 'string');
     for (const id of OWN_LISTS) {
       const [fn, action] = id.split('.') as [string, string];
       const theirs = JSON.stringify(expectOk(await call('other', fn, action, {})));
