@@ -110,4 +110,9 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['landParcels', ['status', 'sortKey']],
   ['landParcels', ['sortKey']],
   ['showcaseCases', ['order']],
+  // 找错 and the freshness radar (cloudfunctions/_lib/handlers/corrections.ts, portal.ts).
+  ['corrections', ['openid', 'receivedOn']],
+  ['corrections', ['openid', 'at']],
+  ['corrections', ['state', 'at']],
+  ['searchIndex', ['column', 'date']],
 ];

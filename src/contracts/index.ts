@@ -15,6 +15,7 @@ import { policiesContract } from './policies';
 import { openDaysContract } from './open-days';
 import { guidesContract } from './guides';
 import { searchContract } from './search';
+import { correctionsContract } from './corrections';
 
 export const contracts = {
   portal: portalContract,
@@ -31,6 +32,7 @@ export const contracts = {
   openDays: openDaysContract,
   guides: guidesContract,
   search: searchContract,
+  corrections: correctionsContract,
 } as const;
 
 export type Contracts = typeof contracts;

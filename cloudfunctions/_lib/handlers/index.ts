@@ -15,6 +15,7 @@ import { policiesHandlers } from './policies';
 import { openDaysHandlers } from './open-days';
 import { guidesHandlers } from './guides';
 import { searchHandlers } from './search';
+import { correctionsHandlers } from './corrections';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -31,4 +32,5 @@ export const handlers: HandlerRegistry = {
   openDays: openDaysHandlers,
   guides: guidesHandlers,
   search: searchHandlers,
+  corrections: correctionsHandlers,
 };
