@@ -27,6 +27,10 @@ const STAFF_PUBLISHING_ROUTE = '/packages/staff/publishing/index';
 const STAFF_POLICIES_ROUTE = '/packages/staff/policies/index';
 /** 平台开放日管理: publish open days, sign-up lists, cancellation (packages/staff/opendays). */
 const STAFF_OPENDAYS_ROUTE = '/packages/staff/opendays/index';
+/** 找错处理: readers' error reports (packages/staff/corrections). */
+const STAFF_CORRECTIONS_ROUTE = '/packages/staff/corrections/index';
+/** 更新雷达: column freshness for the 政务新媒体 inspection (packages/staff/freshness). */
+const STAFF_FRESHNESS_ROUTE = '/packages/staff/freshness/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -121,6 +125,12 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-opendays' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_OPENDAYS_ROUTE })}>
           <Text>平台开放日管理</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-corrections' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_CORRECTIONS_ROUTE })}>
+          <Text>找错处理</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-freshness' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_FRESHNESS_ROUTE })}>
+          <Text>更新雷达</Text>
         </View>
       </View>
 

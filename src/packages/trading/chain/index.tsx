@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { formatDate, formatDateTime, type Chain } from '../shared';
@@ -104,6 +105,7 @@ export default function TradingChain() {
           );
         }}
       </RemoteView>
+      {chain.data ? <ReportError title={chain.data.name} /> : null}
     </PageShell>
   );
 }
