@@ -40,6 +40,8 @@ export const SCANNED_PAGES = [
   { path: '/packages/guides/parcel/index?id=demo-parcel-001', testId: 'parcel-detail' },
   { path: '/packages/guides/showcase/index', testId: 'showcase' },
   { path: `/packages/search/index/index?q=${encodeURIComponent('开标')}`, testId: 'search' },
+  { path: `/packages/feedback/form/index?route=${encodeURIComponent('/packages/catalogue/detail/index?id=demo-gzzd-00001')}&title=${encodeURIComponent('公共资源交易服务规程')}`, testId: 'feedback-form' },
+  { path: '/packages/feedback/mine/index', testId: 'feedback-mine' },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);
