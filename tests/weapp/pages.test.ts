@@ -38,6 +38,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/guides/detail/index': { id: 'demo-guide-001' },
   'packages/guides/parcel/index': { id: 'demo-parcel-001' },
   'packages/search/index/index': { q: encodeURIComponent('开标') },
+  'packages/feedback/form/index': { route: encodeURIComponent('/packages/catalogue/detail/index?id=demo-gzzd-00001'), title: encodeURIComponent('公共资源交易服务规程') },
 };
 
 const routes = appRoutes(readAppJson());

@@ -34,6 +34,10 @@ export default function FeedbackMine() {
   const mine = useRemote(() => call('corrections', 'listMine', {}), [], { refreshOnShow: true });
   return (
     <PageShell testId='feedback-mine'>
+      <View className='header'>
+        <Text className='header-title'>我的找错</Text>
+        <Text className='header-sub'>您报告的页面错误及处理结果（收到后 3 个工作日内答复）</Text>
+      </View>
       <RemoteView state={mine}>
         {(items) =>
           items.length === 0 ? (
