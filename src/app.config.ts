@@ -9,7 +9,7 @@ export default defineAppConfig({
     // 依申请公开 (citizens): apply online, receipt, my applications, one case, deadline calculator.
     { root: 'packages/apply', pages: ['index/index', 'form/index', 'receipt/index', 'mine/index', 'case/index', 'calculator/index'] },
     // Staff console: entered from the home page's 工作台 card (staff only), so not preloaded for everyone.
-    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index', 'report/index', 'ratings/index', 'consultations/index', 'consultations/detail/index', 'consultations/new/index', 'publishing/index', 'policies/index', 'opendays/index', 'questions/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'case/index', 'register/index', 'outbox/index', 'calendar/index', 'report/index', 'ratings/index', 'consultations/index', 'consultations/detail/index', 'consultations/new/index', 'publishing/index', 'policies/index', 'opendays/index', 'questions/index', 'corrections/index', 'freshness/index'] },
     // 好差评 (citizens): the rating sheet, my ratings, public statistics.
     { root: 'packages/rate', pages: ['index/index', 'mine/index', 'stats/index'] },
     // 意见征集 (citizens): the consultations by phase, one draft with its comments and the 采纳情况.
@@ -30,6 +30,8 @@ export default defineAppConfig({
     { root: 'packages/search', pages: ['index/index'] },
     // 咨询留言 (citizens): answered public questions with the month's statistics, ask, my questions, one question.
     { root: 'packages/questions', pages: ['list/index', 'ask/index', 'mine/index', 'detail/index'] },
+    // 找错: entered from the bottom of content pages, so not preloaded.
+    { root: 'packages/feedback', pages: ['form/index', 'mine/index'] },
   ],
   preloadRule: {
     'pages/index/index': {

@@ -120,4 +120,9 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['questions', ['openid', 'askedOn']],
   ['questions', ['openid', 'askedAt']],
   ['questions', ['state', 'askedAt']],
+  // 找错 and the freshness radar (cloudfunctions/_lib/handlers/corrections.ts, portal.ts).
+  ['corrections', ['openid', 'receivedOn']],
+  ['corrections', ['openid', 'at']],
+  ['corrections', ['state', 'at']],
+  ['searchIndex', ['column', 'date']],
 ];

@@ -30,10 +30,17 @@ export const itemDetailSchema = z.extend(itemSummarySchema, {
   writtenAt: z.optional(z.string()),
   subject: z.string(),
   validity: z.enum(['现行有效', '已修改', '已废止']),
+  /** The document that modifies or repeals this one (已修改 / 已废止). */
+  replacedBy: z.optional(z.string()),
   attribute: z.enum(['主动公开', '依申请公开', '不予公开']),
   paragraphs: z.array(z.string()),
 });
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
+
+/** What the detail page shows: the stored item plus the replacing document's title, when it is public. */
+export const itemViewSchema = z.extend(itemDetailSchema, {
+  replacedByTitle: z.optional(z.string()),
+});
 
 export const documentInputSchema = z.object({
   id: z.optional(idSchema),
@@ -99,7 +106,7 @@ export const catalogueContract = defineFunction({
       summary: 'One published item with its metadata and text.',
       access: { kind: 'public' },
       input: z.object({ id: idSchema }),
-      output: itemDetailSchema,
+      output: itemViewSchema,
     }),
     staffDocuments: defineAction({
       summary: 'Staff: documents in the publishing workflow with their Art. 26 time limit (late / due soon flagged).',
@@ -118,6 +125,31 @@ export const catalogueContract = defineFunction({
       access: { kind: 'staff', roles: ['clerk', 'reviewer', 'admin'] },
       input: z.object({ id: idSchema, expectedVersion: z.int(), command: publishingCommandSchema }),
       output: staffDocumentSchema,
+    }),
+    setValidity: defineAction({
+      summary: 'Staff: sets a published document’s 有效性; 已修改 / 已废止 name the replacing published document.',
+      access: { kind: 'staff', roles: ['clerk', 'admin'] },
+      input: z.object({
+        id: idSchema,
+        validity: z.enum(['现行有效', '已修改', '已废止'], { error: '请选择有效性' }),
+        replacedBy: z.optional(idSchema),
+      }),
+      output: itemViewSchema,
+    }),
+    indexRule: defineAction({
+      summary: 'Staff: the 索引号 rule (pattern and organisation code) new documents are numbered by.',
+      access: { kind: 'staff', roles: ['clerk', 'reviewer', 'admin'] },
+      input: z.optional(z.object({})),
+      output: z.object({ pattern: z.string(), org: z.string(), example: z.string() }),
+    }),
+    saveIndexRule: defineAction({
+      summary: 'Admin: changes the 索引号 rule, e.g. `{org}-{year}-{category}-{seq:5}` (sequence per year and category).',
+      access: { kind: 'staff', roles: ['admin'] },
+      input: z.object({
+        pattern: z.string().check(z.trim(), z.minLength(6, '请填写索引号规则'), z.maxLength(60, '规则过长')),
+        org: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{2,20}$/, '机构代码只能是 2–20 位字母或数字')),
+      }),
+      output: z.object({ pattern: z.string(), org: z.string(), example: z.string() }),
     }),
   },
 });

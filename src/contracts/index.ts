@@ -16,6 +16,7 @@ import { openDaysContract } from './open-days';
 import { guidesContract } from './guides';
 import { searchContract } from './search';
 import { questionsContract } from './questions';
+import { correctionsContract } from './corrections';
 
 export const contracts = {
   portal: portalContract,
@@ -33,6 +34,7 @@ export const contracts = {
   guides: guidesContract,
   search: searchContract,
   questions: questionsContract,
+  corrections: correctionsContract,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -11,6 +11,8 @@ export const columnSchema = z.object({
   status: z.enum(['available', 'planned']),
   /** Mini-app route for available columns. */
   route: z.optional(z.string()),
+  /** Freshness class for the radar (news 14 days; notice/policy 6 months; planning 1 year); absent when the column does not publish. */
+  freshness: z.optional(z.enum(['news', 'notice', 'policy', 'planning'])),
 });
 export type Column = z.infer<typeof columnSchema>;
 
@@ -37,6 +39,33 @@ export const whoamiSchema = z.object({
 });
 export type Whoami = z.infer<typeof whoamiSchema>;
 
+const freshnessVerdictSchema = z.object({
+  state: z.enum(['fresh', 'dueSoon', 'stale', 'empty']),
+  stateLabel: z.string(),
+  due: z.nullable(z.string()),
+  daysLeft: z.nullable(z.int()),
+});
+
+export const freshnessRadarSchema = z.object({
+  today: z.string(),
+  warnDays: z.int(),
+  /** The app as a whole: two weeks without any update fails the inspection. */
+  site: z.extend(freshnessVerdictSchema, { lastUpdate: z.nullable(z.string()), limitDays: z.int() }),
+  columns: z.array(
+    z.extend(freshnessVerdictSchema, {
+      key: z.string(),
+      title: z.string(),
+      freshness: z.string(),
+      classLabel: z.string(),
+      limitLabel: z.string(),
+      lastUpdate: z.nullable(z.string()),
+      /** The newest item's title, so staff see what dates the column. */
+      lastTitle: z.optional(z.string()),
+    }),
+  ),
+});
+export type FreshnessRadar = z.infer<typeof freshnessRadarSchema>;
+
 export const portalContract = defineFunction({
   name: 'portal',
   summary: '机构信息与栏目',
@@ -52,6 +81,12 @@ export const portalContract = defineFunction({
       access: { kind: 'public' },
       input: z.optional(z.object({})),
       output: whoamiSchema,
+    }),
+    freshness: defineAction({
+      summary: 'Staff: the freshness radar — each column against its class, and the whole app against two weeks without updates.',
+      access: { kind: 'staff', roles: ['clerk', 'reviewer', 'admin'] },
+      input: z.optional(z.object({ warnDays: z.optional(z.int().check(z.gte(0), z.lte(60))) })),
+      output: freshnessRadarSchema,
     }),
   },
 });

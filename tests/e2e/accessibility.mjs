@@ -46,6 +46,8 @@ export const SCANNED_PAGES = [
   { path: '/packages/questions/ask/index', testId: 'questions-ask' },
   { path: '/packages/questions/mine/index', testId: 'questions-mine' },
   { path: '/packages/questions/detail/index?id=demo-question-1', testId: 'question-detail' },
+  { path: `/packages/feedback/form/index?route=${encodeURIComponent('/packages/catalogue/detail/index?id=demo-gzzd-00001')}&title=${encodeURIComponent('公共资源交易服务规程')}`, testId: 'feedback-form' },
+  { path: '/packages/feedback/mine/index', testId: 'feedback-mine' },
 ];
 
 const BLOCKING = new Set(['serious', 'critical']);

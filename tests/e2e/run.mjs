@@ -1212,6 +1212,82 @@ const journeys = [
     },
   },
   {
+    name: '找错: a citizen reports an error from a catalogue page; the clerk corrects it within 3 working days; the citizen reads the outcome in 我的找错',
+    async run({ page, base }) {
+      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const PROBLEM = '第二段的施行日期与文件落款日期不一致';
+      const REPLY = '经核实，施行日期有误，已更正为落款日期';
+
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/catalogue/detail/index?id=demo-gzzd-00001`);
+      const title = await textOf(page, '[data-testid=catalogue-detail] #item-title', 'document title');
+      await (await visible(page, '[data-testid=catalogue-detail] #report-error', '找错 entry at the bottom')).click();
+      await visible(page, '[data-testid=feedback-form]', '找错 form');
+      equal(await textOf(page, '[data-testid=feedback-form] #feedback-page-title', 'page in error'), title, 'the page the report is about');
+      await fill('[data-testid=feedback-form] #field-quote', '本办法自发布之日起施行');
+      await fill('[data-testid=feedback-form] #field-problem', PROBLEM);
+      await v('#feedback-submit').click();
+      const due = await (await visible(page, '#feedback-done-due', 'receipt with the due date')).getAttribute('data-due');
+      assert(/^\d{4}-\d{2}-\d{2}$/.test(due), `due date: ${due}`);
+
+      // The clerk finds it from the staff console and answers it.
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/index/index`);
+      await (await visible(page, '[data-testid=staff-queue] #staff-corrections', '找错处理 link')).click();
+      const card = await visible(page, `[data-testid=staff-corrections] [data-testid=staff-correction]:has-text("${PROBLEM}")`, 'the report for the clerk');
+      const id = (await card.getAttribute('id')).replace(/^correction-/, '');
+      assert(norm(await card.textContent()).includes(`处理期限 ${due}`), 'the clerk sees the due date');
+      await fill(`#correction-reply-${id}`, REPLY);
+      await v(`#correction-corrected-${id}`).click();
+      await visible(page, '[data-testid=staff-corrections] #corrections-empty', 'no report left pending');
+
+      // The citizen reads the outcome.
+      await as('citizenA');
+      await page.goto(`${base}/#/packages/feedback/mine/index`);
+      const mine = await visible(page, `[data-testid=feedback-mine] #my-correction-${id}`, 'the report in 我的找错');
+      equal(await mine.getAttribute('data-state'), 'corrected', 'state of the report');
+      const words = norm(await mine.textContent());
+      assert(words.includes('已更正') && words.includes(REPLY), `我的找错: "${words}"`);
+      return `report ${id} due ${due}, corrected`;
+    },
+  },
+  {
+    name: '更新雷达: a 2-week column is fresh today and flagged 已超期 once the gateway clock moves past its limit',
+    async run({ page, base }) {
+      const as = async (persona) => {
+        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+      };
+      const now = new Date((await (await page.request.get(`${base}/local/clock`)).json()).now);
+      await as('clerk');
+      await page.goto(`${base}/#/packages/staff/index/index`);
+      await (await visible(page, '[data-testid=staff-queue] #staff-freshness', '更新雷达 link')).click();
+      const row = await visible(page, '[data-testid=staff-freshness] #freshness-announcements', '交易公告 on the radar');
+      const before = await row.getAttribute('data-state');
+      assert(before === 'fresh' || before === 'dueSoon', `交易公告 (demo notices around today) is not stale yet: ${before}`);
+      try {
+        const moved = await page.request.post(`${base}/local/clock`, { data: { now: new Date(now.getTime() + 90 * 86400e3).toISOString() } });
+        assert(moved.ok(), 'moving the local clock 90 days on');
+        await page.goto(`${base}/#/packages/staff/index/index`);
+        await page.goto(`${base}/#/packages/staff/freshness/index`);
+        await until('交易公告 stale', () => page.locator('[data-testid=staff-freshness] #freshness-announcements >> visible=true').first().getAttribute('data-state', { timeout: 1000 }), (s) => s === 'stale');
+        const words = await textOf(page, '[data-testid=staff-freshness] #freshness-announcements', 'the stale row');
+        assert(words.includes('已超期') && words.includes('2周'), `stale row says so in words: "${words}"`);
+        const site = await textOf(page, '[data-testid=staff-freshness] #freshness-site', 'whole-app verdict');
+        assert(site.includes('全站') && site.includes('已超期'), `whole app: "${site}"`);
+        return `交易公告 ${before} → stale; ${site}`;
+      } finally {
+        // Put the shared gateway's clock back for the journeys after this one.
+        await page.request.post(`${base}/local/clock`, { data: { now: now.toISOString() } });
+      }
+    },
+  },
+  {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
       const v = (selector) => page.locator(`${selector} >> visible=true`).first();

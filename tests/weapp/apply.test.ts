@@ -238,6 +238,15 @@ describe('every 依申请公开 page, as its user', () => {
     { route: 'packages/staff/policies/index', openid: CLERK, expect: (h) => expect(h.page.byId('itp-title')).toBeDefined() },
     { route: 'packages/staff/opendays/index', openid: CLERK, expect: (h) => expect(h.page.byId('od-title')).toBeDefined() },
     { route: 'packages/staff/questions/index', openid: CLERK, expect: (h) => expect(h.page.byId('question-count-overdue')).toBeDefined() },
+    { route: 'packages/staff/corrections/index', openid: CLERK, expect: (h) => expect(h.page.byId('corrections-empty')).toBeDefined() },
+    {
+      route: 'packages/staff/freshness/index',
+      openid: CLERK,
+      expect: (h) => {
+        expect(h.page.byId('freshness-site')).toBeDefined();
+        expect(h.page.all({ dataset: { testid: 'freshness-column' } })).toHaveLength(8);
+      },
+    },
     {
       route: 'packages/consult/list/index',
       openid: CITIZEN,
@@ -294,7 +303,7 @@ describe('every 依申请公开 page, as its user', () => {
   test('covers every page of the apply, staff, consult and trading subpackages', () => {
     const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff|consult|trading)\//.test(route));
     expect(PAGES.map((page) => page.route).sort()).toEqual(built.sort());
-    expect(built).toHaveLength(25);
+    expect(built).toHaveLength(27);
   });
 
   test.each(PAGES.map((page) => [page.route, page] as const))('%s launches cleanly within the budgets', async (route, page) => {

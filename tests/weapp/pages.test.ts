@@ -40,6 +40,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   'packages/search/index/index': { q: encodeURIComponent('开标') },
   'packages/trading/chain/index': { id: 'demo-prj-004' },
   'packages/questions/detail/index': { id: 'demo-question-1' },
+  'packages/feedback/form/index': { route: encodeURIComponent('/packages/catalogue/detail/index?id=demo-gzzd-00001'), title: encodeURIComponent('公共资源交易服务规程') },
 };
 
 const routes = appRoutes(readAppJson());

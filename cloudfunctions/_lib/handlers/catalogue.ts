@@ -9,6 +9,8 @@ import { shanghaiDate } from '../../../src/domain/calendar/dates';
 import type { WorkingCalendar } from '../../../src/domain/calendar/working-days';
 import { loadCalendar } from '../working-calendar';
 import { disclosureItem, recordPublication, recordWithdrawal } from '../publication';
+import { checkIndexPattern, DEFAULT_INDEX_ORG, DEFAULT_INDEX_PATTERN, formatIndexNumber, sequenceKey } from '../../../src/domain/publishing/index-number';
+import type { TransactionStore } from '../ports/store';
 import { applyPublishing, DOCUMENT_STATE_LABELS, publishingCommands, PublishingError, timeliness, type DocumentRecord, type PublishingActor } from '../../../src/domain/publishing/review';
 
 const ACTION_LABELS: Record<string, string> = { submit: '提交保密审查', approve: '保密审查通过，发布', reject: '保密审查不通过', revise: '退回修改', withdraw: '撤回', save: '保存草稿' };
@@ -60,6 +62,51 @@ function staffDocument(doc: StoredDoc<DisclosureDoc>, caller: Caller, today: str
 import type { StoredDoc } from '../ports/store';
 
 const DEFAULT_PAGE_SIZE = 20;
+
+/** The 索引号 rule lives in a settings document; sequences per year and category in their own counters. */
+const INDEX_RULE = { collection: 'settings', id: 'indexNumber' } as const;
+export const INDEX_SEQUENCES = 'indexSequences';
+
+interface IndexRuleDoc {
+  pattern: string;
+  org: string;
+}
+
+async function indexRule(deps: Deps): Promise<IndexRuleDoc> {
+  const saved = await deps.store.get<Partial<IndexRuleDoc>>(INDEX_RULE.collection, INDEX_RULE.id);
+  return { pattern: saved?.pattern ?? DEFAULT_INDEX_PATTERN, org: saved?.org ?? DEFAULT_INDEX_ORG };
+}
+
+function ruleView(rule: IndexRuleDoc, year: number) {
+  return { ...rule, example: formatIndexNumber(rule.pattern, { org: rule.org, year, category: 'zcwj', seq: 1 }) };
+}
+
+/**
+ * Takes the next number of a year and category inside the caller's transaction: the counter is read
+ * and written by id with a version check, so two concurrent drafts never get the same number (the
+ * store retries the losing transaction, which then reads the raised counter).
+ */
+async function nextIndexNumber(tx: TransactionStore, rule: IndexRuleDoc, year: number, category: string): Promise<string> {
+  const key = sequenceKey(rule.pattern, year, category);
+  const counter = await tx.get<{ last: number }>(INDEX_SEQUENCES, key);
+  const seq = (counter?.last ?? 0) + 1;
+  if (counter) await tx.update(INDEX_SEQUENCES, key, { last: seq }, { ifVersion: counter._version });
+  else await tx.insert(INDEX_SEQUENCES, { _id: key, last: seq });
+  return formatIndexNumber(rule.pattern, { org: rule.org, year, category, seq });
+}
+
+async function itemView(deps: Deps, doc: StoredDoc<DisclosureDoc>) {
+  const category = await deps.store.get<CategoryDoc>(COLLECTIONS.categories, doc.categoryId);
+  const replacement = doc.replacedBy ? await deps.store.get<DisclosureDoc>(COLLECTIONS.disclosures, doc.replacedBy) : null;
+  const { status: _status, workflow: _workflow, publishing: _publishing, sortKey: _sortKey, replacedBy, ...fields } = doc;
+  return {
+    ...fields,
+    ...(replacedBy ? { replacedBy } : {}),
+    id: doc._id,
+    categoryName: category?.name ?? '',
+    ...(replacement && replacement.status === 'published' ? { replacedByTitle: replacement.title } : {}),
+  };
+}
 
 async function toCategory(deps: Deps, doc: StoredDoc<CategoryDoc>): Promise<Category> {
   const itemCount = await deps.store.count(COLLECTIONS.disclosures, { categoryId: doc._id, status: 'published' });
@@ -133,10 +180,12 @@ export const catalogueHandlers = defineHandlers('catalogue', {
       return staffDocument(saved, caller, today, await loadCalendar(deps.store));
     }
     const id = `doc-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const saved = await deps.store.insert<DisclosureDoc>(COLLECTIONS.disclosures, {
+    const rule = await indexRule(deps);
+    const saved = await deps.store.transaction(async (tx) => tx.insert<DisclosureDoc>(COLLECTIONS.disclosures, {
       _id: id,
       ...fields,
-      indexNo: `ZBGGZY-${today.slice(0, 4)}-${input.categoryId.toUpperCase()}-${id.slice(4, 12).toUpperCase()}`,
+      // 索引号 by the configured rule; the sequence counts per year (of the 成文日期) and category.
+      indexNo: await nextIndexNumber(tx, rule, Number(input.formedOn.slice(0, 4)), input.categoryId),
       publisher: '淄博市公共资源交易中心',
       publishedAt: today,
       validity: '现行有效',
@@ -145,7 +194,7 @@ export const catalogueHandlers = defineHandlers('catalogue', {
       sortKey: `${today}|${id}`,
       workflow: true,
       publishing: { authorOpenid: caller.openid!, formedOn: input.formedOn, timeLimit: input.timeLimit, history: [{ at: now.toISOString(), actor: roleLabel(caller), action: ACTION_LABELS.save! }] },
-    });
+    }));
     return staffDocument(saved, caller, today, await loadCalendar(deps.store));
   },
 
@@ -198,7 +247,40 @@ export const catalogueHandlers = defineHandlers('catalogue', {
   async getItem(input, { deps }) {
     const doc = await deps.store.get<DisclosureDoc>(COLLECTIONS.disclosures, input.id);
     if (!doc || doc.status !== 'published') throw new AppError('NOT_FOUND', '该信息不存在或已撤回');
-    const category = await deps.store.get<CategoryDoc>(COLLECTIONS.categories, doc.categoryId);
-    return { ...doc, id: doc._id, categoryName: category?.name ?? '' };
+    return itemView(deps, doc);
+  },
+
+  async setValidity(input, { caller, deps }) {
+    const doc = await deps.store.get<DisclosureDoc>(COLLECTIONS.disclosures, input.id);
+    if (!doc || doc.status !== 'published') throw new AppError('NOT_FOUND', '未找到该已发布文件');
+    if (input.validity === '现行有效' && input.replacedBy) {
+      throw new AppError('VALIDATION_FAILED', '现行有效的文件不填写替代文件', [{ path: 'replacedBy', message: '现行有效的文件不填写替代文件' }]);
+    }
+    if (input.validity !== '现行有效') {
+      if (!input.replacedBy) throw new AppError('VALIDATION_FAILED', `${input.validity}的文件请填写修改或替代它的文件`, [{ path: 'replacedBy', message: '请填写替代文件' }]);
+      if (input.replacedBy === doc._id) throw new AppError('VALIDATION_FAILED', '替代文件不能是它自己', [{ path: 'replacedBy', message: '替代文件不能是它自己' }]);
+      const replacement = await deps.store.get<DisclosureDoc>(COLLECTIONS.disclosures, input.replacedBy);
+      if (!replacement || replacement.status !== 'published') {
+        throw new AppError('VALIDATION_FAILED', '替代文件不存在或尚未发布', [{ path: 'replacedBy', message: '替代文件不存在或尚未发布' }]);
+      }
+    }
+    const now = deps.clock.now();
+    const history = doc.publishing ? { publishing: { ...doc.publishing, history: [...doc.publishing.history, { at: now.toISOString(), actor: roleLabel(caller), action: `有效性改为${input.validity}`, ...(input.replacedBy ? { note: `替代文件 ${input.replacedBy}` } : {}) }] } } : {};
+    // The store keeps no `undefined`: 现行有效 clears the replacement with an empty string.
+    const saved = await deps.store.update<DisclosureDoc>(COLLECTIONS.disclosures, doc._id, { validity: input.validity, replacedBy: input.replacedBy ?? '', ...history });
+    return itemView(deps, saved);
+  },
+
+  async indexRule(_input, { deps }) {
+    return ruleView(await indexRule(deps), Number(shanghaiDate(deps.clock.now()).slice(0, 4)));
+  },
+
+  async saveIndexRule(input, { deps }) {
+    const problems = checkIndexPattern(input.pattern);
+    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems[0]!, problems.map((message) => ({ path: 'pattern', message })));
+    const rule = { pattern: input.pattern, org: input.org };
+    if (await deps.store.get(INDEX_RULE.collection, INDEX_RULE.id)) await deps.store.update(INDEX_RULE.collection, INDEX_RULE.id, rule);
+    else await deps.store.insert(INDEX_RULE.collection, { _id: INDEX_RULE.id, ...rule });
+    return ruleView(rule, Number(shanghaiDate(deps.clock.now()).slice(0, 4)));
   },
 });

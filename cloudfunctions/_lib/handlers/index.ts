@@ -16,6 +16,7 @@ import { openDaysHandlers } from './open-days';
 import { guidesHandlers } from './guides';
 import { searchHandlers } from './search';
 import { questionsHandlers } from './questions';
+import { correctionsHandlers } from './corrections';
 
 export const handlers: HandlerRegistry = {
   portal: portalHandlers,
@@ -33,4 +34,5 @@ export const handlers: HandlerRegistry = {
   guides: guidesHandlers,
   search: searchHandlers,
   questions: questionsHandlers,
+  corrections: correctionsHandlers,
 };

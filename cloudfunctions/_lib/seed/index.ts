@@ -24,20 +24,23 @@ import { parseAnnualReport, type ParsedReport } from './parse-report';
 export const SEED_SOURCE = '依据《淄博市公共资源交易中心2023年政府信息公开工作年度报告》原文录入';
 
 /** The columns of the home page. Routes exist only for what is built; the rest say so. */
+// `freshness`: the inspectors' class of each publishing column (src/domain/freshness): 交易公告 and
+// 公众号文章 are 动态 (2 weeks); the catalogue, 政策解读 and 办事指南 are 政策 (6 months); 会议 and 开放日
+// are 通知公告 (6 months); 土地推介 is 规划 (1 year). Columns that do not publish have none.
 export const DEFAULT_COLUMNS: Column[] = [
-  { key: 'catalogue', title: '公开目录', description: '主动公开基本目录：机构概况、工作制度、财税信息等', status: 'available', route: '/pages/catalogue/index' },
-  { key: 'interpretation', title: '政策解读', description: '政策文件及其文稿、图片、动漫解读', status: 'available', route: '/packages/policy/list/index' },
-  { key: 'meetings', title: '会议公开', description: '主任办公会等会议的议题与解读', status: 'available', route: '/packages/policy/meetings/index' },
-  { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'available', route: '/packages/trading/list/index' },
+  { key: 'catalogue', title: '公开目录', description: '主动公开基本目录：机构概况、工作制度、财税信息等', status: 'available', route: '/pages/catalogue/index', freshness: 'policy' },
+  { key: 'interpretation', title: '政策解读', description: '政策文件及其文稿、图片、动漫解读', status: 'available', route: '/packages/policy/list/index', freshness: 'policy' },
+  { key: 'meetings', title: '会议公开', description: '主任办公会等会议的议题与解读', status: 'available', route: '/packages/policy/meetings/index', freshness: 'notice' },
+  { key: 'announcements', title: '交易公告', description: '交易公告“一链式”全读', status: 'available', route: '/packages/trading/list/index', freshness: 'news' },
   { key: 'bidOpening', title: '开标大厅', description: '今日开标项目', status: 'available', route: '/packages/trading/hall/index' },
-  { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'available', route: '/packages/guides/list/index' },
-  { key: 'land', title: '土地推介', description: '拟出让土地市场推介：位置、面积、用途', status: 'available', route: '/packages/guides/parcels/index' },
-  { key: 'openDays', title: '平台开放日', description: '走进交易中心：活动报名与往期回顾', status: 'available', route: '/packages/opendays/list/index' },
+  { key: 'guides', title: '办事指南', description: '交易操作一点通：服务指南、操作手册、明白纸', status: 'available', route: '/packages/guides/list/index', freshness: 'policy' },
+  { key: 'land', title: '土地推介', description: '拟出让土地市场推介：位置、面积、用途', status: 'available', route: '/packages/guides/parcels/index', freshness: 'planning' },
+  { key: 'openDays', title: '平台开放日', description: '走进交易中心：活动报名与往期回顾', status: 'available', route: '/packages/opendays/list/index', freshness: 'notice' },
   { key: 'application', title: '依申请公开', description: '在线申请政府信息公开并查询办理进度', status: 'available', route: '/packages/apply/index/index' },
   { key: 'rating', title: '好差评', description: '对交易服务进行评价，查看整改情况与统计', status: 'available', route: '/packages/rate/index/index' },
   { key: 'consultation', title: '意见征集', description: '参与征集调查，查看采纳情况', status: 'available', route: '/packages/consult/list/index' },
   { key: 'questions', title: '咨询留言', description: '在线咨询，答复公开；5 个工作日内答复', status: 'available', route: '/packages/questions/list/index' },
-  { key: 'articles', title: '公众号文章', description: '“淄博公共资源交易”微信公众号推文', status: 'available', route: '/packages/articles/list/index' },
+  { key: 'articles', title: '公众号文章', description: '“淄博公共资源交易”微信公众号推文', status: 'available', route: '/packages/articles/list/index', freshness: 'news' },
   { key: 'annualReport', title: '年度报告', description: '政府信息公开工作年度报告', status: 'available', route: '/packages/report/list/index' },
   { key: 'contact', title: '联系我们', description: '地址、邮编、电话、电子邮箱', status: 'available', route: '/packages/about/contact/index' },
 ];

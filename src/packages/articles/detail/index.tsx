@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { formatDate } from '../shared';
@@ -55,6 +56,7 @@ export default function ArticleDetail() {
           </>
         )}
       </RemoteView>
+      {article.data ? <ReportError title={article.data.title} /> : null}
     </PageShell>
   );
 }

@@ -1,9 +1,11 @@
-// One disclosed item: its metadata (索引号, 文号, dates, publisher, 有效性) and text.
+// One disclosed item: its metadata (索引号, 文号, dates, publisher, 主题分类, 有效性 with a link to the
+// document that modifies or repeals it) and text; 找错 at the bottom.
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 
@@ -63,6 +65,17 @@ export default function CatalogueDetail() {
               <MetaRow label='所属目录' value={doc.categoryName} id='item-category' />
               <MetaRow label='主题分类' value={doc.subject} id='item-subject' />
               <MetaRow label='有效性' value={doc.validity} id='item-validity' />
+              {doc.validity !== '现行有效' && doc.replacedBy ? (
+                <View
+                  className='row tap'
+                  id='item-replaced-by'
+                  role='link'
+                  onClick={() => void Taro.navigateTo({ url: `/packages/catalogue/detail/index?id=${encodeURIComponent(doc.replacedBy!)}` })}
+                >
+                  <Text>{`${doc.validity === '已废止' ? '废止' : '修改'}后请见：${doc.replacedByTitle ?? '替代文件'}`}</Text>
+                  <Text aria-hidden='true'>›</Text>
+                </View>
+              ) : null}
             </View>
             <View className='card'>
               {doc.paragraphs.map((paragraph, index) => (
@@ -75,6 +88,7 @@ export default function CatalogueDetail() {
           </>
         )}
       </RemoteView>
+      {item.data ? <ReportError title={item.data.title} /> : null}
     </PageShell>
   );
 }

@@ -7,6 +7,7 @@ import { ApiCallError, call } from '@/services/api';
 import { openAttachment } from '@/services/files';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { RateFloat } from '@/components/RateFloat';
@@ -121,6 +122,7 @@ export default function GuideDetail() {
           </>
         )}
       </RemoteView>
+      {guide.data ? <ReportError title={guide.data.title} /> : null}
       <RateFloat service='guides' />
     </PageShell>
   );

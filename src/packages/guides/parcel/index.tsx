@@ -6,6 +6,7 @@ import { call } from '@/services/api';
 import { formatArea, formatCoordinates } from '@/domain/guides/land';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { formatDate, GUIDES_ROUTES, openParcelLocation } from '../shared';
@@ -77,6 +78,7 @@ export default function ParcelDetail() {
           </>
         )}
       </RemoteView>
+      {parcel.data ? <ReportError title={parcel.data.name} /> : null}
     </PageShell>
   );
 }

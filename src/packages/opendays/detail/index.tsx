@@ -11,6 +11,7 @@ import { SIGN_UP_ROLES, type SignUpRole } from '@/domain/open-days/rules';
 import { ApiCallError, call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { newIdempotencyKey, OPENDAY_ROUTES, placesText, wallTime, type OpenDayDetail } from '../shared';
@@ -297,6 +298,7 @@ export default function OpenDayDetailPage() {
   return (
     <PageShell testId='openday-detail'>
       <RemoteView state={detail}>{(data) => <Body data={data} reload={detail.reload} />}</RemoteView>
+      {detail.data ? <ReportError title={detail.data.event.title} /> : null}
     </PageShell>
   );
 }

@@ -6,6 +6,7 @@ import { Image, Text, Video, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { formatDate, POLICY_ROUTES, type Interpretation } from '../shared';
@@ -112,6 +113,7 @@ export default function InterpretationDetail() {
           </>
         )}
       </RemoteView>
+      {state.data ? <ReportError title={state.data.title} /> : null}
     </PageShell>
   );
 }

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { formatDate, POLICY_ROUTES } from '../shared';
@@ -66,6 +67,7 @@ export default function MeetingDetail() {
           </>
         )}
       </RemoteView>
+      {state.data ? <ReportError title={state.data.title} /> : null}
     </PageShell>
   );
 }

@@ -10,6 +10,7 @@ import { table2Layout, table3Layout, table4Layout, type TableLayout } from '@/do
 import { ApiCallError, call } from '@/services/api';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { ReportTable } from './ReportTable';
 import { ReportCharts } from './ReportCharts';
@@ -117,6 +118,7 @@ export default function ReportDetail() {
   return (
     <PageShell testId='report-detail'>
       <RemoteView state={report}>{(data) => <ReportBody report={data} onOpenVersion={openVersion} />}</RemoteView>
+      {report.data ? <ReportError title={report.data.title} /> : null}
       <RateFloat service='website' />
     </PageShell>
   );

@@ -29,6 +29,10 @@ const STAFF_POLICIES_ROUTE = '/packages/staff/policies/index';
 const STAFF_OPENDAYS_ROUTE = '/packages/staff/opendays/index';
 /** 咨询留言答复: the radar of questions, claim, answer, 一次性告知 (packages/staff/questions). */
 const STAFF_QUESTIONS_ROUTE = '/packages/staff/questions/index';
+/** 找错处理: readers' error reports (packages/staff/corrections). */
+const STAFF_CORRECTIONS_ROUTE = '/packages/staff/corrections/index';
+/** 更新雷达: column freshness for the 政务新媒体 inspection (packages/staff/freshness). */
+const STAFF_FRESHNESS_ROUTE = '/packages/staff/freshness/index';
 
 const COUNTS = [
   { key: 'overdue', label: '已逾期', spoken: '已逾期' },
@@ -126,6 +130,12 @@ export default function StaffQueue() {
         </View>
         <View className='st-staff-link tap' id='staff-questions' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_QUESTIONS_ROUTE })}>
           <Text>咨询留言答复</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-corrections' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_CORRECTIONS_ROUTE })}>
+          <Text>找错处理</Text>
+        </View>
+        <View className='st-staff-link tap' id='staff-freshness' role='link' onClick={() => void Taro.navigateTo({ url: STAFF_FRESHNESS_ROUTE })}>
+          <Text>更新雷达</Text>
         </View>
       </View>
 

@@ -8,6 +8,7 @@ import { ApiCallError, call } from '@/services/api';
 import { isFollowingProject, toggleFollow, type Follow } from '@/services/follow';
 import { useRemote } from '@/hooks/useRemote';
 import { PageShell } from '@/components/PageShell';
+import { ReportError } from '@/components/ReportError';
 import { RemoteView } from '@/components/RemoteView';
 import { DemoBadge } from '@/components/DemoBadge';
 import { formatDate, formatDateTime, type Chain } from '../shared';
@@ -156,6 +157,7 @@ export default function TradingChain() {
           );
         }}
       </RemoteView>
+      {chain.data ? <ReportError title={chain.data.name} /> : null}
     </PageShell>
   );
 }
