@@ -6,7 +6,8 @@
 // left, the audit chains verify, personal data is not in the file in clear, and integrity_check is ok.
 //
 // Each submission acts as its own citizen (`x-test-openid`, a hook the gateway honours only with
-// LOCAL_TEST_IDENTITIES=1, never in production builds), so daily limits are not what is tested.
+// LOCAL_TEST_IDENTITIES=1, never in production builds), so daily limits are not what is tested; the
+// gateway's request-rate limiter is off (GATEWAY_RATE_LIMIT=off) for the same reason.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ interface Gateway {
 function startGateway(dataFile: string): Promise<Gateway> {
   const child = spawn(process.execPath, [GATEWAY], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_FILE: dataFile, STATIC_DIR: join(dataFile, '..', 'no-static'), LOCAL_CLOCK_START: CLOCK_START, LOCAL_TEST_IDENTITIES: '1' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_FILE: dataFile, STATIC_DIR: join(dataFile, '..', 'no-static'), LOCAL_CLOCK_START: CLOCK_START, LOCAL_TEST_IDENTITIES: '1', GATEWAY_RATE_LIMIT: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -131,9 +131,9 @@ describe('the access matrix: every action × every caller', () => {
 /** Citizen actions that take the id of the caller's own record: another citizen must get NOT_FOUND or FORBIDDEN. */
 const BY_OWN_ID = ['requests.getMine', 'requests.actMine', 'requests.attachmentUrl', 'openDays.cancel', 'questions.supplement'] as const;
 /** Citizen actions that list the caller's own records: another citizen's list never shows them. */
-const OWN_LISTS = ['requests.listMine', 'ratings.listMine', 'subscriptions.mine', 'subscriptions.messages', 'openDays.mine', 'questions.mine'] as const;
+const OWN_LISTS = ['requests.listMine', 'ratings.listMine', 'subscriptions.mine', 'subscriptions.messages', 'openDays.mine', 'questions.mine', 'corrections.listMine'] as const;
 /** Citizen actions that create or remove the caller's own record, keyed by the caller's identity (no record id in the input). */
-const CREATES_FOR_CALLER = ['requests.submit', 'ratings.submit', 'consultations.comment', 'subscriptions.follow', 'subscriptions.unfollow', 'openDays.signUp', 'questions.ask'] as const;
+const CREATES_FOR_CALLER = ['requests.submit', 'ratings.submit', 'consultations.comment', 'subscriptions.follow', 'subscriptions.unfollow', 'openDays.signUp', 'questions.ask', 'corrections.submit'] as const;
 /** Ids in citizen input that name public things, not a citizen's own record. */
 const PUBLIC_REFERENCES: Record<string, readonly string[]> = {
   'consultations.comment': ['consultationId', 'sectionId'],
@@ -166,6 +166,9 @@ describe('ownership: another citizen cannot reach a citizen’s own records', ()
       await call('owner', 'questions', 'ask', { idempotencyKey: 'matrix-question-00001', category: 'trading', title: '保证金退还时间', body: '请问开标后投标保证金多久可以退还到账？', private: true, name: '张三', contact: '13800138000' }),
     );
     const questionId: string = question.question.id;
+    const correction = expectOk(
+      await call('owner', 'corrections', 'submit', { idempotencyKey: 'matrix-correction-0001', report: { route: '/packages/catalogue/detail/index?id=demo-gzzd-00001', pageTitle: '公共资源交易服务规程', quote: '第二条', problem: '条款编号有误', contact: '13800138000' } }),
+    );
 
     const attempts: Record<(typeof BY_OWN_ID)[number], unknown> = {
       'requests.getMine': { id: receipt.id },
@@ -189,7 +192,7 @@ describe('ownership: another citizen cannot reach a citizen’s own records', ()
     // The owner does reach them (the ids above are real).
     expect(expectOk(await call('owner', 'requests', 'getMine', { id: receipt.id })).id).toBe(receipt.id);
 
-    const ownerIds = [receipt.id, signUp.id, rating.rating?.id ?? rating.id, questionId].filter((x): x is string => typeof x === 'string');
+    const ownerIds = [receipt.id, signUp.id, rating.rating?.id ?? rating.id, questionId, correction.report.id as string].filter((x): x is string => typeof x === 'string');
     for (const id of OWN_LISTS) {
       const [fn, action] = id.split('.') as [string, string];
       const theirs = JSON.stringify(expectOk(await call('other', fn, action, {})));
