@@ -298,12 +298,13 @@ describe('every 依申请公开 page, as its user', () => {
         expect(h.page.byId('hall-refresh')).toBeDefined();
       },
     },
+    { route: 'packages/trading/stats/index', openid: CITIZEN, expect: (h) => expect(h.page.byId('stats-type')).toBeDefined() },
   ];
 
   test('covers every page of the apply, staff, consult and trading subpackages', () => {
     const built = appRoutes(readAppJson()).filter((route) => /^packages\/(apply|staff|consult|trading)\//.test(route));
     expect(PAGES.map((page) => page.route).sort()).toEqual(built.sort());
-    expect(built).toHaveLength(27);
+    expect(built).toHaveLength(28);
   });
 
   test.each(PAGES.map((page) => [page.route, page] as const))('%s launches cleanly within the budgets', async (route, page) => {

@@ -27,9 +27,11 @@ const RECEIPT_RULES: Record<OfflineChannel, string> = {
 
 export default function StaffRegister() {
   const whoami = useRemote(() => call('portal', 'whoami', {}), []);
-  const today = shanghaiDate(new Date());
+  // The server's today (the device's clock may be off, or past midnight in Shanghai before the server).
+  const today = whoami.data?.today ?? shanghaiDate(new Date());
   const [channel, setChannel] = useState<OfflineChannel>();
-  const [receiptDate, setReceiptDate] = useState(today);
+  const [chosenDate, setReceiptDate] = useState<string>();
+  const receiptDate = chosenDate ?? today;
   const [draft, setDraft] = useState<ApplicationDraft>(EMPTY_APPLICATION);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focusField, setFocusField] = useState<ApplicationField>();
