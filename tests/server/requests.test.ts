@@ -128,6 +128,17 @@ describe('idempotent submit', () => {
   });
 });
 
+describe('content security', () => {
+  it('refuses an application whose text the content-security port calls risky, and writes nothing', async () => {
+    const { deps, call } = await setup();
+    const before = await deps.store.count('infoRequests');
+    const answer = await call('owner', 'requests', 'submit', { idempotencyKey: 'content-key-0000000001', application: { ...validApplication, description: '你们都是王八蛋，把开标记录给我' } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'application.description', message: '申请内容包含不当信息，请修改后再提交' }] } });
+    expect(await deps.store.count('infoRequests')).toBe(before);
+    expectOk(await call('owner', 'requests', 'submit', { idempotencyKey: 'content-key-0000000002', application: validApplication }));
+  });
+});
+
 describe('who sees what', () => {
   it('lists only the caller’s own applications, masked; others get NOT_FOUND', async () => {
     const { call } = await setup();

@@ -541,6 +541,13 @@ async function agencyName(deps: Deps): Promise<string> {
 
 export const requestsHandlers = defineHandlers('requests', {
   async submit(input, { caller, deps }) {
+    // User text goes through the content-security port like every other submission. Only a refusal
+    // stops it: an application is read by staff, never published, so `review` needs no holding.
+    const text = [input.application.description, input.application.docNo ?? '', input.application.features ?? ''].filter(Boolean).join('\n');
+    const verdict = await deps.contentCheck.check(text, { openid: caller.openid!, scene: 'profile' });
+    if (verdict.suggest === 'risky') {
+      throw new AppError('VALIDATION_FAILED', '申请内容包含不当信息，请修改后再提交', [{ path: 'application.description', message: '申请内容包含不当信息，请修改后再提交' }]);
+    }
     return createCase(deps, caller, { ...input, channel: 'online', receiptDate: today(deps), ownerOpenid: caller.openid, action: 'submit' });
   },
 

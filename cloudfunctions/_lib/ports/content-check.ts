@@ -1,4 +1,4 @@
-// The content-security port: user text (ratings, comments, questions) is checked before anyone else
+// The content-security port: user text (applications, ratings, comments, questions, 找错) is checked before anyone else
 // sees it. Production asks WeChat (security.msgSecCheck v2); local mode uses a small word list with
 // the same result shape. Both adapters pass tests/content-check/contract.ts.
 export type ContentScene = 'profile' | 'comment' | 'forum' | 'social';
