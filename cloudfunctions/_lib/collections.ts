@@ -126,3 +126,10 @@ export const INDEXES: Array<[collection: string, fields: string[]]> = [
   ['corrections', ['state', 'at']],
   ['searchIndex', ['column', 'date']],
 ];
+
+/** Text fields `$contains` searches at volume; the SQLite adapter keeps a trigram index of each. */
+export const TEXT_INDEXES: Array<[collection: string, field: string]> = [
+  ['searchIndex', 'title'],
+  ['searchIndex', 'text'],
+  ['tradingProjects', 'keywords'],
+];

@@ -186,7 +186,10 @@ export function describeStoreContract(name: string, makeStore: () => DocumentSto
       });
     });
 
-    describe('find $contains (literal substring, ASCII case-insensitive)', () => {
+    describe.each([
+      ['without', false],
+      ['with', true],
+    ])('find $contains (literal substring, ASCII case-insensitive), %s a text index', (_with, indexed) => {
       const TEXTS = [
         { _id: 't1', title: '关于开标时间调整的公告', body: '开标时间为上午九时', kind: 'b' },
         { _id: 't2', title: '开标的时间安排', kind: 'a' },
@@ -200,6 +203,31 @@ export function describeStoreContract(name: string, makeStore: () => DocumentSto
 
       beforeEach(async () => {
         await seed('texts', TEXTS);
+        // Declared after the documents exist: the index starts from what is stored.
+        if (indexed) {
+          await store.ensureTextIndex('texts', 'title');
+          await store.ensureTextIndex('texts', 'body');
+          await store.ensureTextIndex('texts', 'title');
+        }
+      });
+
+      test('finds what is written, changed and removed after the declaration, inside transactions too', async () => {
+        await store.insert('texts', { _id: 'n1', title: '新增的开标时间通知' });
+        await store.update('texts', 't2', { title: '评标的时间安排' });
+        await store.transaction(async (tx) => {
+          await tx.remove('texts', 't1');
+          await tx.insert('texts', { _id: 'n2', title: '事务内开标时间' });
+        });
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.insert('texts', { _id: 'n3', title: '回滚的开标时间' });
+            throw new Error('roll back');
+          }),
+        ).rejects.toThrow('roll back');
+        const ids = async (needle: string) => (await store.find('texts', { where: { title: { $contains: needle } }, orderBy: [['_id', 'asc']] })).map((d) => d._id);
+        expect(await ids('开标时间')).toEqual(['n1', 'n2']);
+        expect(await ids('评标的时间')).toEqual(['t2']);
+        expect(await ids('开标的时间')).toEqual([]);
       });
 
       test.each<[string, Filter, string[]]>([

@@ -71,6 +71,26 @@ describe('sqlite store specifics', () => {
     await store.close();
   });
 
+  test('a text index answers $contains from its trigram table, and survives reopening the file', async () => {
+    const file = tempFile();
+    let store = createSqliteStore(file);
+    await store.insert('entries', { _id: 'a', text: '淄博市污水管网配套工程招标公告' });
+    await store.ensureTextIndex('entries', 'text');
+    await store.close();
+    store = createSqliteStore(file);
+    await store.insert('entries', { _id: 'b', text: '高新区污水管网改造' });
+    expect((await store.find('entries', { where: { text: { $contains: '污水管网' } } })).map((d) => d._id)).toEqual(['a', 'b']);
+    const raw = new Database(file, { readonly: true });
+    try {
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM docs WHERE coll = ? AND rowid IN (SELECT rowid FROM "fts:entries:text" WHERE body LIKE ?)`).all('entries', '%污水管网%') as Array<{ detail: string }>).map((p) => p.detail).join('\n');
+      expect(plan).toContain('VIRTUAL TABLE INDEX');
+      expect(raw.prepare(`SELECT count(*) AS n FROM "fts:entries:text"`).get()).toEqual({ n: 2 });
+    } finally {
+      raw.close();
+    }
+    await store.close();
+  });
+
   test('other operations wait while a transaction is open, then see its result', async () => {
     const store = createSqliteStore(':memory:');
     await store.insert('c', { _id: '1', v: 1 });

@@ -85,7 +85,12 @@ function equalsSql(field: string, value: Scalar): Sql {
 
 const RANGE_SQL = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-function conditionSql(c: NormalizedCondition): Sql {
+/** The trigram full-text table kept for one text field of one collection (see ensureTextIndexSync). */
+function textTable(collection: string, field: string): string {
+  return `"fts:${collection}:${field}"`;
+}
+
+function conditionSql(c: NormalizedCondition, collection: string, textIndexed: (collection: string, field: string) => boolean): Sql {
   switch (c.op) {
     case 'eq':
       return equalsSql(c.field, c.value);
@@ -103,7 +108,11 @@ function conditionSql(c: NormalizedCondition): Sql {
       // `\`, `%` and `_` in the needle are escaped so they match themselves.
       const f = fieldSql(c.field);
       const pattern = `%${c.value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      return { sql: `(${f.type} IS 'text' AND ${f.value} LIKE ? ESCAPE '\\')`, params: [pattern] };
+      const exact: Sql = { sql: `(${f.type} IS 'text' AND ${f.value} LIKE ? ESCAPE '\\')`, params: [pattern] };
+      // With a text index, a needle of 3+ characters (the trigram tokenizer's unit) without LIKE's
+      // wildcards first narrows to the rows the index holds it in; the exact test above still decides.
+      if (!textIndexed(collection, c.field) || [...c.value].length < 3 || /[\\%_]/.test(c.value)) return exact;
+      return { sql: `(rowid IN (SELECT rowid FROM ${textTable(collection, c.field)} WHERE body LIKE ?) AND ${exact.sql})`, params: [`%${c.value}%`, ...exact.params] };
     }
     default: {
       // Same-type comparison only: a string never compares with a number, a missing field never matches.
@@ -114,8 +123,8 @@ function conditionSql(c: NormalizedCondition): Sql {
   }
 }
 
-function whereSql(collection: string, conditions: NormalizedCondition[]): Sql {
-  const parts = conditions.map(conditionSql);
+function whereSql(collection: string, conditions: NormalizedCondition[], textIndexed: (collection: string, field: string) => boolean = () => false): Sql {
+  const parts = conditions.map((c) => conditionSql(c, collection, textIndexed));
   return {
     sql: ['coll = ?', ...parts.map((p) => p.sql)].join(' AND '),
     params: [collection, ...parts.flatMap((p) => p.params)],
@@ -176,6 +185,12 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
     throw toStoreError(err);
   }
 
+  // Text indexes already in the file (their tables are named fts:<collection>:<field>).
+  const textIndexes = new Set(
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'fts:%' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).all() as Array<{ name: string }>).map((r) => r.name),
+  );
+  const textIndexed = (collection: string, field: string) => textIndexes.has(`fts:${collection}:${field}`);
+
   const statements = new Map<string, Database.Statement>();
   function stmt(sql: string): Database.Statement {
     let s = statements.get(sql);
@@ -231,7 +246,7 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
   function findSync<T extends object>(collection: string, findOptions?: FindOptions): Array<StoredDoc<T>> {
     assertCollectionName(collection);
     const q = normalizeFind(findOptions);
-    const where = whereSql(collection, q.conditions);
+    const where = whereSql(collection, q.conditions, textIndexed);
     const order = q.orderBy.map(([field, dir]) => `${fieldSql(field).value} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
     const sql = `SELECT id, version, data FROM docs WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
     const rows = stmt(sql).all(...where.params, q.limit, q.skip) as Row[];
@@ -240,7 +255,7 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
 
   function countSync(collection: string, filter?: Filter): number {
     assertCollectionName(collection);
-    const where = whereSql(collection, normalizeFilter(filter));
+    const where = whereSql(collection, normalizeFilter(filter), textIndexed);
     const row = stmt(`SELECT COUNT(*) AS n FROM docs WHERE ${where.sql}`).get(...where.params) as { n: number };
     return row.n;
   }
@@ -259,6 +274,30 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
     db.exec(`DROP INDEX IF EXISTS "ix:${collection}:${names.join(',')}"`);
     const indexName = `ix2:${collection}:${names.join(',')}`;
     db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON docs (coll, ${columns.join(', ')})`);
+  }
+
+  /**
+   * A trigram FTS5 table of one text field, keyed by the docs table's rowid and kept in step by
+   * triggers inside the same transactions as the documents; filled from the documents on creation.
+   * (Nothing here runs VACUUM, which may renumber rowids; the exact LIKE test keeps answers right
+   * even then, but the index would need rebuilding to find everything.)
+   */
+  function ensureTextIndexSync(collection: string, field: string): void {
+    assertCollectionName(collection);
+    const [name] = normalizeIndexFields([field]);
+    if (name === '_id' || name === '_version') throw invalid('a text index is for a document field');
+    const key = `fts:${collection}:${name}`;
+    if (textIndexes.has(key)) return;
+    const table = textTable(collection, name!);
+    const text = (row: string) => `CASE WHEN json_type(${row}.data, '$.${name}') = 'text' THEN json_extract(${row}.data, '$.${name}') END`;
+    db.transaction(() => {
+      db.exec(`CREATE VIRTUAL TABLE ${table} USING fts5(body, tokenize = 'trigram')`);
+      db.exec(`INSERT INTO ${table} (rowid, body) SELECT rowid, ${text('docs')} FROM docs WHERE coll = '${collection}'`);
+      db.exec(`CREATE TRIGGER "${key}:insert" AFTER INSERT ON docs WHEN NEW.coll = '${collection}' BEGIN INSERT INTO ${table} (rowid, body) VALUES (NEW.rowid, ${text('NEW')}); END`);
+      db.exec(`CREATE TRIGGER "${key}:update" AFTER UPDATE ON docs WHEN NEW.coll = '${collection}' BEGIN DELETE FROM ${table} WHERE rowid = OLD.rowid; INSERT INTO ${table} (rowid, body) VALUES (NEW.rowid, ${text('NEW')}); END`);
+      db.exec(`CREATE TRIGGER "${key}:delete" AFTER DELETE ON docs WHEN OLD.coll = '${collection}' BEGIN DELETE FROM ${table} WHERE rowid = OLD.rowid; END`);
+    })();
+    textIndexes.add(key);
   }
 
   // ---- async surface ----
@@ -346,6 +385,7 @@ export function createSqliteStore(filePath: string, options: SqliteStoreOptions 
     find: (collection, findOptions) => op(() => findSync(collection, findOptions)),
     count: (collection, filter) => op(() => countSync(collection, filter)),
     ensureIndex: (collection, fields) => op(() => ensureIndexSync(collection, fields)),
+    ensureTextIndex: (collection, field) => op(() => ensureTextIndexSync(collection, field)),
     transaction<R>(work: (tx: TransactionStore) => Promise<R>): Promise<R> {
       if (activeTx !== null && txContext.getStore() === activeTx) {
         return Promise.reject(invalid('transactions cannot be nested'));

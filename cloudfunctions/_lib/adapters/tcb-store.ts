@@ -431,6 +431,10 @@ export function createTcbStore(options: TcbStoreOptions): DocumentStore {
       assertCollectionName(name);
       normalizeIndexFields(fields);
     },
+    async ensureTextIndex(name: string, field: string): Promise<void> {
+      assertCollectionName(name);
+      normalizeIndexFields([field]);
+    },
     async close(): Promise<void> {
       closed = true;
     },

@@ -83,6 +83,12 @@ export interface DocumentStore extends TransactionStore {
   transaction<R>(work: (tx: TransactionStore) => Promise<R>): Promise<R>;
   /** Declares the fields lists filter and sort by. SQLite builds indexes; CloudBase indexes are console-managed (no-op). */
   ensureIndex(collection: string, fields: string[]): Promise<void>;
+  /**
+   * Declares a text field that `$contains` searches. Results never change; SQLite keeps a trigram
+   * full-text index of it (a needle of 3 or more characters then reads a handful of rows instead of
+   * every document); CloudBase indexes are console-managed (no-op).
+   */
+  ensureTextIndex(collection: string, field: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // First-start data: the agency profile and the 2023 annual report, both read from the seed report,
 // plus the demo catalogue. Idempotent: a store that already has the profile is left alone.
 import type { Column } from '../../../src/contracts/portal';
-import { AGENCY_PROFILE_ID, COLLECTIONS, INDEXES, type AgencyDoc, type ReportDoc } from '../collections';
+import { AGENCY_PROFILE_ID, COLLECTIONS, INDEXES, TEXT_INDEXES, type AgencyDoc, type ReportDoc } from '../collections';
 import type { DocumentStore } from '../ports/store';
 import { demoCatalogue } from './demo';
 import { tradingDemo } from './trading-demo';
@@ -129,6 +129,7 @@ export interface SeedOptions {
 
 export async function ensureIndexes(store: DocumentStore): Promise<void> {
   for (const [collection, fields] of INDEXES) await store.ensureIndex(collection, fields);
+  for (const [collection, field] of TEXT_INDEXES) await store.ensureTextIndex(collection, field);
 }
 
 /** Returns true when it seeded, false when the store already had data. */
