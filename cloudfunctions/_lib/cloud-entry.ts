@@ -42,6 +42,19 @@ function productionDeps(env: Record<string, string | undefined>): Deps {
   };
 }
 
+/**
+ * A timer trigger cannot carry parameters: CloudBase calls the function with
+ * `{ Type: 'Timer', TriggerName, Time }`. Each trigger in a function's config.json is named after the
+ * system action it runs (tests/server/cloud-entry.test.ts checks every one), so the name becomes the
+ * action; the router still checks that the action is a system one.
+ */
+export function timerEvent(event: unknown): unknown {
+  if (event && typeof event === 'object' && !('action' in event) && typeof (event as { TriggerName?: unknown }).TriggerName === 'string') {
+    return { action: (event as { TriggerName: string }).TriggerName };
+  }
+  return event;
+}
+
 export function createCloudEntry(functionName: FunctionName, makeDeps: (env: Record<string, string | undefined>) => Deps = productionDeps) {
   let deps: Deps | undefined;
   return async function main(event: unknown): Promise<unknown> {
@@ -58,6 +71,7 @@ export function createCloudEntry(functionName: FunctionName, makeDeps: (env: Rec
       consoleLogger.error('cannot initialise dependencies', { error: error instanceof Error ? error.message : 'unknown' });
       return fail('UNAVAILABLE');
     }
-    return dispatch(handlers, deps, { functionName, event, identity: identityFromWxEnv(process.env) });
+    const identity = identityFromWxEnv(process.env);
+    return dispatch(handlers, deps, { functionName, event: identity.trigger === 'timer' ? timerEvent(event) : event, identity });
   };
 }

@@ -73,13 +73,15 @@ async function main(): Promise<void> {
     ...(extra > 0 ? { extraPersonas: benchCitizens(extra) } : {}),
     ...(process.env.GATEWAY_RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}),
   });
-  // The local stand-in for CloudBase's timer trigger of the `notify` function.
+  // The local stand-in for CloudBase's timer triggers (config.json names each after its action).
   const delivery = setInterval(() => {
     void dispatch(handlers, deps, { functionName: 'notify', event: { action: 'deliverOutbox' }, identity: { openid: null, trigger: 'timer' } });
     void dispatch(handlers, deps, { functionName: 'ratings', event: { action: 'forwardPending' }, identity: { openid: null, trigger: 'timer' } });
     // Publication events become followers' messages; the next tick delivers them.
     void dispatch(handlers, deps, { functionName: 'subscriptions', event: { action: 'fanOut' }, identity: { openid: null, trigger: 'timer' } });
     void dispatch(handlers, deps, { functionName: 'articles', event: { action: 'syncArticles' }, identity: { openid: null, trigger: 'timer' } });
+    // Daily in production; the moving local clock makes a question 60 days old within a session.
+    void dispatch(handlers, deps, { functionName: 'questions', event: { action: 'escalate' }, identity: { openid: null, trigger: 'timer' } });
   }, 3000);
   delivery.unref();
   server.listen(port, host, () => {

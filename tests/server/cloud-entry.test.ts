@@ -3,6 +3,9 @@
 import { createCloudEntry } from '../../cloudfunctions/_lib/cloud-entry';
 import { handlers } from '../../cloudfunctions/_lib/handlers';
 import { dispatch } from '../../cloudfunctions/_lib/router';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { contracts } from '../../src/contracts';
 import { testDeps } from '../support/seeded-store';
 
 describe('cloud function entry', () => {
@@ -43,5 +46,33 @@ describe('cloud function entry', () => {
       throw new Error('no env');
     });
     expect(await broken({ action: 'getProfile' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+
+  it('runs the system action a timer trigger is named after (a timer event carries no parameters)', async () => {
+    const deps = await testDeps();
+    const main = createCloudEntry('notify', () => deps);
+    process.env.TRIGGER_SRC = 'timer';
+    process.env.WX_CONTEXT_KEYS = '';
+    expect(await main({ Type: 'Timer', TriggerName: 'deliverOutbox', Time: '2026-11-29T16:00:00Z' })).toMatchObject({ ok: true });
+    // Named after a non-system action, a trigger is refused by the router's access check.
+    const catalogue = createCloudEntry('catalogue', () => deps);
+    expect(await catalogue({ Type: 'Timer', TriggerName: 'saveDocument', Time: '2026-11-29T16:00:00Z' })).toMatchObject({ ok: false });
+    // Without the runtime's timer marker, the same event is just a bad request.
+    delete process.env.TRIGGER_SRC;
+    expect(await main({ Type: 'Timer', TriggerName: 'deliverOutbox' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('names every timer trigger in config.json after a system action of its function', () => {
+    const root = join(__dirname, '..', '..', 'cloudfunctions');
+    const triggers: string[] = [];
+    for (const name of readdirSync(root).filter((n) => !n.startsWith('_') && existsSync(join(root, n, 'config.json')))) {
+      const config = JSON.parse(readFileSync(join(root, name, 'config.json'), 'utf8')) as { triggers?: Array<{ name: string; type: string }> };
+      for (const trigger of config.triggers ?? []) {
+        const contract = (contracts as Record<string, { actions: Record<string, { access: { kind: string } }> }>)[name];
+        expect({ fn: name, trigger: trigger.name, kind: contract?.actions[trigger.name]?.access.kind }).toEqual({ fn: name, trigger: trigger.name, kind: 'system' });
+        triggers.push(`${name}.${trigger.name}`);
+      }
+    }
+    expect(triggers.sort()).toEqual(['articles.syncArticles', 'notify.deliverOutbox', 'questions.escalate', 'ratings.forwardPending', 'subscriptions.fanOut']);
   });
 });
