@@ -104,6 +104,18 @@ async function visible(page, selector, what = selector, timeout = STEP_MS) {
   return locator;
 }
 
+/** What most journeys need: the visible match of a selector, a persona switch, a field fill. */
+function journeyHelpers(page, base) {
+  return {
+    v: (selector) => page.locator(`${selector} >> visible=true`).first(),
+    as: async (persona) => {
+      const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
+      assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
+    },
+    fill: async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value),
+  };
+}
+
 async function textOf(page, selector, what) {
   const locator = await visible(page, selector, what);
   return norm(await locator.textContent());
@@ -494,11 +506,7 @@ const journeys = [
   {
     name: '依申请公开: apply → 补正 → correct → extend → reply; the citizen reads the reply and the dated timeline',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
+      const { v, as } = journeyHelpers(page, base);
       const inner = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
       const expectState = async (selector, state) => until(`state "${state}"`, async () => norm(await v(selector).textContent()), (text) => text.includes(state));
 
@@ -600,11 +608,7 @@ const journeys = [
   {
     name: 'annual report: staff publish 2025’s report with a case carried over from 2024; a reader opens and exports it',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
+      const { v, as } = journeyHelpers(page, base);
       const register = async (key, receiptDate, application) => {
         const reply = await page.request.post(`${base}/api/requests`, { data: { action: 'register', input: { idempotencyKey: key, channel: 'letter', receiptDate, application } } });
         const body = await reply.json();
@@ -662,12 +666,7 @@ const journeys = [
   {
     name: '好差评: a citizen gives 非常不满意 with a reason; staff rectify and reply; the citizen sees the answer; statistics update',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
 
       await page.goto(`${base}/`);
       await visible(page, '[data-testid=home]', 'home page');
@@ -738,12 +737,7 @@ const journeys = [
   {
     name: '订阅: a citizen follows 公开目录; staff draft and approve a document; the scheduler messages the citizen; 公众号文章',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
       // The browser's calendar (today) is months after the gateway's: the form must take the server's date.
 
       await as('citizenA');
@@ -813,7 +807,7 @@ const journeys = [
   {
     name: '政策解读 and 会议公开: a citizen filters interpretations by form, opens one, follows it to its policy document and back; opens a meeting and its topic’s interpretation',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const { v } = journeyHelpers(page, base);
       await openHome(page, base);
       await (await visible(page, '#column-interpretation', 'home column 政策解读')).click();
       await visible(page, '[data-testid=policy-list]', 'interpretation list');
@@ -861,12 +855,7 @@ const journeys = [
   {
     name: '平台开放日: staff publish an event with 2 places; two citizens fill it; a third sees 已满; a cancellation frees a place',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
 
       // The clerk publishes an event with two places from the staff console.
       await page.goto(`${base}/`);
@@ -929,7 +918,7 @@ const journeys = [
   {
     name: '办事指南 and 土地推介: a market player filters guides, downloads an attachment, follows a parcel to its chain; the home 飘窗 closes and is absent in 长辈版',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
+      const { v } = journeyHelpers(page, base);
       await openHome(page, base);
       // The 飘窗 shows the showcase, clear of the 评价 button.
       const float = await visible(page, '#showcase-float', 'the showcase 飘窗');
@@ -1008,12 +997,7 @@ const journeys = [
   {
     name: '搜索: a clerk drafts a document in 主动公开发布, a reviewer approves it in the 保密审查; a citizen finds it by search (highlighted) and in its catalogue column',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
       // The browser's calendar is months after the gateway's: the draft's 形成日期 defaults to the server's today.
       const TITLE = '淄博市公共资源交易中心远程异地评标工作规程';
 
@@ -1083,11 +1067,7 @@ const journeys = [
   {
     name: '交易公告 for market players: a citizen finds a project by its code, follows it on its chain page; the clerk publishes its result; the scheduler messages the citizen; 交易统计 counts it',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
+      const { v, as } = journeyHelpers(page, base);
       // demo-prj-003 is a 工程建设 project whose 中标候选人公示 ended weeks before the seeding day.
       const code = 'ZBGGZY-2026-01003';
       await as('citizenA');
@@ -1152,12 +1132,7 @@ const journeys = [
   {
     name: '咨询留言: citizenA asks a public question; a clerk answers it in the staff radar; the answer is public with the asker masked and the month’s statistics count it',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
       const TITLE = '开标室预约需要提前几天';
       const statsOf = async () => {
         const card = await visible(page, '[data-testid=questions-list] #question-stats', 'monthly statistics card');
@@ -1214,12 +1189,7 @@ const journeys = [
   {
     name: '找错: a citizen reports an error from a catalogue page; the clerk corrects it within 3 working days; the citizen reads the outcome in 我的找错',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
       const PROBLEM = '第二段的施行日期与文件落款日期不一致';
       const REPLY = '经核实，施行日期有误，已更正为落款日期';
 
@@ -1259,10 +1229,7 @@ const journeys = [
   {
     name: '更新雷达: a 2-week column is fresh today and flagged 已超期 once the gateway clock moves past its limit',
     async run({ page, base }) {
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
+      const { as } = journeyHelpers(page, base);
       const now = new Date((await (await page.request.get(`${base}/local/clock`)).json()).now);
       await as('clerk');
       await page.goto(`${base}/#/packages/staff/index/index`);
@@ -1290,12 +1257,7 @@ const journeys = [
   {
     name: '意见征集: a citizen comments on a section; staff moderate, close, decide and publish feedback; the citizen reads it',
     async run({ page, base }) {
-      const v = (selector) => page.locator(`${selector} >> visible=true`).first();
-      const as = async (persona) => {
-        const reply = await page.request.post(`${base}/local/session`, { data: { persona } });
-        assert(reply.ok(), `switching persona to ${persona}: HTTP ${reply.status()}`);
-      };
-      const fill = async (selector, value) => (await visible(page, selector, selector)).locator('input, textarea').first().fill(value);
+      const { v, as, fill } = journeyHelpers(page, base);
       const today = async () => (await (await page.request.get(`${base}/local/clock`)).json()).now;
 
       // Staff publish a consultation open for three days (kind 其他: no legal minimum).
